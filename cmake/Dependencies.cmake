@@ -1,0 +1,42 @@
+# Dependencies.cmake — every external library, found on the system; a missing one names its
+# Debian package. scripts/setup.sh installs them all.
+
+function(nabla_require found what package)
+  if(NOT ${found})
+    message(FATAL_ERROR "nabla needs ${what}: install the Debian package '${package}' "
+                        "(or run scripts/setup.sh).")
+  endif()
+endfunction()
+
+find_package(Boost 1.74 QUIET)
+nabla_require(Boost_FOUND "Boost (Spirit X3)" libboost-dev)
+
+find_path(GMPXX_INCLUDE_DIR gmpxx.h)
+find_library(GMP_LIBRARY gmp)
+find_library(GMPXX_LIBRARY gmpxx)
+if(GMPXX_INCLUDE_DIR AND GMP_LIBRARY AND GMPXX_LIBRARY)
+  set(GMP_FOUND TRUE)
+endif()
+nabla_require(GMP_FOUND "GMP with its C++ interface (gmpxx)" libgmp-dev)
+add_library(nabla::gmp INTERFACE IMPORTED)
+target_include_directories(nabla::gmp INTERFACE ${GMPXX_INCLUDE_DIR})
+target_link_libraries(nabla::gmp INTERFACE ${GMPXX_LIBRARY} ${GMP_LIBRARY})
+
+find_package(CLI11 QUIET CONFIG)
+nabla_require(CLI11_FOUND "CLI11" libcli11-dev)
+
+find_package(nlohmann_json 3 QUIET CONFIG)
+nabla_require(nlohmann_json_FOUND "nlohmann-json" nlohmann-json3-dev)
+
+find_package(fmt QUIET CONFIG)
+nabla_require(fmt_FOUND "fmt" libfmt-dev)
+
+if(NABLA_BUILD_TESTS)
+  find_package(doctest QUIET CONFIG)
+  nabla_require(doctest_FOUND "doctest" doctest-dev)
+endif()
+
+if(NABLA_BUILD_BENCH)
+  find_package(benchmark QUIET CONFIG)
+  nabla_require(benchmark_FOUND "Google Benchmark" libbenchmark-dev)
+endif()

@@ -1,0 +1,386 @@
+// build.cpp — canonical constructors for numbers, symbols, sums, products and powers.
+#include "core/build.hpp"
+
+#include "core/error.hpp"
+#include "core/node.hpp"
+#include "core/number.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace nabla::core {
+namespace {
+
+const Expr& zero() {
+    static const Expr z = num(0);
+    return z;
+}
+const Expr& one() {
+    static const Expr o = num(1);
+    return o;
+}
+
+// Nodes whose arguments are already canonical, in canonical order.
+Expr make(Kind kind, std::vector<Expr> args) {
+    NodeKey key{kind};
+    key.args = args;
+    return intern(key, std::move(args));
+}
+
+Expr make_pow(const Expr& base, const Expr& exponent) { return make(Kind::Pow, {base, exponent}); }
+
+// Product of canonical factors without a coefficient, sorted: the "rest" of a term.
+Expr make_product(std::vector<Expr> factors) {
+    if (factors.size() == 1) return std::move(factors[0]);
+    return make(Kind::Mul, std::move(factors));
+}
+
+// coefficient * rest for a canonical rest that is not a Number and has no coefficient.
+Expr scale(const mpq_class& c, const Expr& rest) {
+    if (c == 0) return zero();
+    if (c == 1) return rest;
+    std::vector<Expr> args{num(c)};
+    if (rest.is(Kind::Mul)) {
+        args.insert(args.end(), rest.args().begin(), rest.args().end());
+    } else {
+        args.push_back(rest);
+    }
+    return make(Kind::Mul, std::move(args));
+}
+
+bool by_order(const Expr& a, const Expr& b) { return compare(a, b) < 0; }
+
+// Looks terms up by node: a linear scan for the few terms most sums and products have,
+// a hash index once there are many.
+class NodeIndex {
+public:
+    std::size_t find(const Node* key, const std::vector<const Node*>& keys) {
+        if (keys.size() <= 8) {
+            for (std::size_t i = 0; i < keys.size(); ++i)
+                if (keys[i] == key) return i;
+            return npos;
+        }
+        if (map_.empty())
+            for (std::size_t i = 0; i < keys.size(); ++i) map_.emplace(keys[i], i);
+        auto it = map_.find(key);
+        return it == map_.end() ? npos : it->second;
+    }
+    void added(const Node* key, std::size_t i) {
+        if (!map_.empty()) map_.emplace(key, i);
+    }
+    static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+private:
+    std::unordered_map<const Node*, std::size_t> map_;
+};
+
+// Numeric base to a non-integer rational power: n^(p/q) with perfect roots taken out,
+// e.g. 8^(1/2) = 2*2^(1/2) and 2^(-1/2) = 2^(1/2)/2.
+Expr rational_power(const mpq_class& base, const mpq_class& exponent) {
+    const Expr symbolic = make_pow(num(base), num(exponent));
+    if (sgn(base) < 0) {
+        // Odd roots of negative numbers are real: (-8)^(1/3) = -2. Even ones are not.
+        if (mpz_odd_p(exponent.get_den_mpz_t())) {
+            if (auto r = exact_root(base, mpz_get_ui(exponent.get_den_mpz_t()))) {
+                if (auto p = integer_power(*r, exponent.get_num())) return num(*p);
+            }
+        }
+        return symbolic;
+    }
+    if (!mpz_fits_ulong_p(exponent.get_den_mpz_t())) return symbolic;
+    const unsigned long q = mpz_get_ui(exponent.get_den_mpz_t());
+    mpz_class whole;  // floor(p/q); the remainder r = p - whole*q lies in (0, q)
+    mpz_fdiv_q(whole.get_mpz_t(), exponent.get_num_mpz_t(), exponent.get_den_mpz_t());
+    const mpq_class remainder = exponent - mpq_class(whole);
+    auto whole_part = integer_power(base, whole);
+    if (!whole_part) return symbolic;
+    mpq_class coefficient = *whole_part;
+    std::vector<Expr> factors;
+    const RootSplit top = split_root(base.get_num(), q);
+    const RootSplit bottom = split_root(base.get_den(), q);
+    auto top_out = integer_power(mpq_class(top.outside), remainder.get_num());
+    auto bottom_out = integer_power(mpq_class(bottom.outside), remainder.get_num());
+    if (!top_out || !bottom_out) return symbolic;
+    coefficient *= *top_out / *bottom_out;
+    if (top.inside != 1) factors.push_back(make_pow(num(mpq_class(top.inside)), num(remainder)));
+    if (bottom.inside != 1) {
+        // d^(-r/q) = d^(1 - r/q) / d keeps the radical in the numerator, as in sqrt(2)/2.
+        coefficient /= mpq_class(bottom.inside);
+        factors.push_back(make_pow(num(mpq_class(bottom.inside)), num(1 - remainder)));
+    }
+    factors.push_back(num(coefficient));
+    return mul(std::move(factors));
+}
+
+Expr number_power(const mpq_class& base, const mpq_class& exponent) {
+    if (exponent.get_den() == 1) {
+        if (auto r = integer_power(base, exponent.get_num())) return num(*r);
+        return make_pow(num(base), num(exponent));
+    }
+    if (sgn(base) == 0) {
+        if (sgn(exponent) < 0) throw DomainError("division by zero (0 to a negative power)");
+        return zero();
+    }
+    return rational_power(base, exponent);
+}
+
+}  // namespace
+
+Expr num(const mpq_class& value) {
+    NodeKey key{Kind::Number};
+    key.value = &value;
+    return intern(key, {});
+}
+Expr num(long value) { return num(mpq_class(value)); }
+Expr num(long numerator, long denominator) {
+    mpq_class q(numerator, denominator);
+    q.canonicalize();
+    return num(q);
+}
+
+Expr sym(std::string_view name) {
+    NodeKey key{Kind::Symbol};
+    key.name = name;
+    return intern(key, {});
+}
+
+Expr constant(Constant c) {
+    NodeKey key{Kind::Constant};
+    key.constant = c;
+    return intern(key, {});
+}
+
+std::pair<mpq_class, Expr> split_coefficient(const Expr& e) {
+    if (e.is_number()) return {e.value(), one()};
+    if (!e.is(Kind::Mul) || !e.arg(0).is_number()) return {mpq_class(1), e};
+    auto args = e.args();
+    if (args.size() == 2) return {args[0].value(), args[1]};
+    return {args[0].value(), make(Kind::Mul, std::vector<Expr>(args.begin() + 1, args.end()))};
+}
+
+Expr add(std::vector<Expr> terms) {
+    if (terms.empty()) return zero();
+    if (terms.size() == 1) return std::move(terms[0]);
+    mpq_class constant;
+    std::vector<Expr> rests;
+    std::vector<const Node*> keys;
+    std::vector<mpq_class> coefficients;
+    NodeIndex index;
+    auto absorb = [&](const Expr& term) {
+        if (term.is_number()) {
+            constant += term.value();
+            return;
+        }
+        auto [c, rest] = split_coefficient(term);
+        const std::size_t i = index.find(rest.id(), keys);
+        if (i != NodeIndex::npos) {
+            coefficients[i] += c;
+            return;
+        }
+        keys.push_back(rest.id());
+        index.added(rest.id(), keys.size() - 1);
+        rests.push_back(std::move(rest));
+        coefficients.push_back(std::move(c));
+    };
+    for (const Expr& t : terms) {
+        if (t.is(Kind::Add)) {
+            for (const Expr& a : t.args()) absorb(a);
+        } else {
+            absorb(t);
+        }
+    }
+    std::vector<Expr> out;
+    out.reserve(rests.size() + 1);
+    for (std::size_t i = 0; i < rests.size(); ++i)
+        if (sgn(coefficients[i]) != 0) out.push_back(scale(coefficients[i], rests[i]));
+    std::sort(out.begin(), out.end(), by_order);
+    if (out.empty()) return num(constant);
+    if (sgn(constant) == 0 && out.size() == 1) return std::move(out[0]);
+    if (sgn(constant) != 0) out.insert(out.begin(), num(constant));
+    return make(Kind::Add, std::move(out));
+}
+
+Expr mul(std::vector<Expr> factors) {
+    if (factors.empty()) return one();
+    if (factors.size() == 1) return std::move(factors[0]);
+    mpq_class coefficient(1);
+    std::vector<Expr> bases, exponents;
+    std::vector<Expr> originals;  // the factor itself while its base occurred once, else null
+    std::vector<const Node*> keys;
+    NodeIndex index;
+    auto absorb = [&](const Expr& f) {
+        if (f.is_number()) {
+            coefficient *= f.value();
+            return;
+        }
+        const Expr& base = f.is(Kind::Pow) ? f.arg(0) : f;
+        const Expr& exponent = f.is(Kind::Pow) ? f.arg(1) : one();
+        const std::size_t i = index.find(base.id(), keys);
+        if (i != NodeIndex::npos) {
+            exponents[i] = add(exponents[i], exponent);
+            originals[i] = Expr();
+            return;
+        }
+        keys.push_back(base.id());
+        index.added(base.id(), keys.size() - 1);
+        bases.push_back(base);
+        exponents.push_back(exponent);
+        originals.push_back(f);
+    };
+    for (const Expr& f : factors) {
+        if (f.is(Kind::Mul)) {
+            for (const Expr& a : f.args()) absorb(a);
+        } else {
+            absorb(f);
+        }
+    }
+    if (sgn(coefficient) == 0) return zero();
+    std::vector<Expr> out;
+    out.reserve(bases.size());
+    bool regroup = false;  // a power turned into something with other bases: collect again
+    for (std::size_t i = 0; i < bases.size(); ++i) {
+        // A factor met once is canonical already; only merged exponents need pow() again.
+        Expr p = !originals[i].is_null() ? originals[i] : pow(bases[i], exponents[i]);
+        if (p.is_number()) {
+            coefficient *= p.value();
+        } else {
+            const bool kept = p == bases[i] || (p.is(Kind::Pow) && p.arg(0) == bases[i]);
+            regroup = regroup || !kept;
+            out.push_back(std::move(p));
+        }
+    }
+    if (regroup) {
+        out.push_back(num(coefficient));
+        return mul(std::move(out));
+    }
+    if (sgn(coefficient) == 0) return zero();
+    if (out.empty()) return num(coefficient);
+    std::sort(out.begin(), out.end(), by_order);
+    if (out.size() == 1) {
+        if (out[0].is(Kind::Add) && coefficient != 1) {
+            // A number times a sum distributes: 2*(x + 1) = 2*x + 2.
+            std::vector<Expr> terms;
+            terms.reserve(out[0].size());
+            for (const Expr& t : out[0].args()) {
+                auto [c, rest] = split_coefficient(t);
+                terms.push_back(t.is_number() ? num(coefficient * t.value()) : scale(coefficient * c, rest));
+            }
+            return add(std::move(terms));
+        }
+        return scale(coefficient, out[0]);
+    }
+    return scale(coefficient, make_product(std::move(out)));
+}
+
+Expr pow(const Expr& base, const Expr& exponent) {
+    if (exponent.is_number()) {
+        const mpq_class& e = exponent.value();
+        if (sgn(e) == 0) return one();
+        if (e == 1) return base;
+        if (base.is_number()) return number_power(base.value(), e);
+        const bool integer = e.get_den() == 1;
+        if (base.is(Kind::Pow) && integer) return pow(base.arg(0), mul(base.arg(1), exponent));
+        if (base.is(Kind::Mul)) {
+            auto [c, rest] = split_coefficient(base);
+            if (integer) {
+                std::vector<Expr> factors;
+                for (const Expr& f : base.args()) factors.push_back(pow(f, exponent));
+                return mul(std::move(factors));
+            }
+            if (sgn(c) > 0 && c != 1) return mul(number_power(c, e), pow(rest, exponent));
+        }
+        if (base.is_call(Func::Exp) && integer) return call(Func::Exp, mul(base.arg(0), exponent));
+    }
+    if (base.is_number()) {
+        if (base.value() == 1) return one();
+        if (sgn(base.value()) == 0 && exponent.is_number()) {
+            if (sgn(exponent.value()) < 0) throw DomainError("division by zero (0 to a negative power)");
+            return zero();
+        }
+    }
+    if (base.is(Kind::Constant) && base.constant() == Constant::E) return call(Func::Exp, exponent);
+    return make_pow(base, exponent);
+}
+
+Expr add(const Expr& a, const Expr& b) {
+    if (a.is_zero()) return b;
+    if (b.is_zero()) return a;
+    if (a.is_number() && b.is_number()) return num(a.value() + b.value());
+    return add(std::vector<Expr>{a, b});
+}
+
+Expr mul(const Expr& a, const Expr& b) {
+    if (a.is_one()) return b;
+    if (b.is_one()) return a;
+    if (a.is_zero() || b.is_zero()) return zero();
+    if (a.is_number() && b.is_number()) return num(a.value() * b.value());
+    return mul(std::vector<Expr>{a, b});
+}
+
+Expr neg(const Expr& a) { return mul(num(-1), a); }
+Expr sub(const Expr& a, const Expr& b) { return add(a, neg(b)); }
+
+Expr div(const Expr& a, const Expr& b) {
+    if (b.is_zero()) throw DomainError("division by zero");
+    return mul(a, pow(b, num(-1)));
+}
+
+bool reads_negative(const Expr& e) {
+    switch (e.kind()) {
+    case Kind::Number: return sgn(e.value()) < 0;
+    case Kind::Mul: return e.arg(0).is_number() && sgn(e.arg(0).value()) < 0;
+    case Kind::Add: return reads_negative(e.arg(e.arg(0).is_number() ? 1 : 0));
+    default: return false;
+    }
+}
+
+namespace {
+Expr rebuild(const Expr& e, std::vector<Expr> args) {
+    switch (e.kind()) {
+    case Kind::Add: return add(std::move(args));
+    case Kind::Mul: return mul(std::move(args));
+    case Kind::Pow: return pow(args[0], args[1]);
+    case Kind::Call: return call(e.func(), std::move(args));
+    default: return e;
+    }
+}
+}  // namespace
+
+Expr substitute(const Expr& e, std::span<const Expr> from, std::span<const Expr> to) {
+    NABLA_ASSERT(from.size() == to.size(), "substitute: lists differ in length");
+    std::unordered_map<const Node*, Expr> memo;
+    for (std::size_t i = 0; i < from.size(); ++i) memo.emplace(from[i].id(), to[i]);
+    auto walk = [&](auto&& self, const Expr& x) -> Expr {
+        if (auto it = memo.find(x.id()); it != memo.end()) return it->second;
+        if (x.args().empty()) return x;
+        std::vector<Expr> args;
+        args.reserve(x.size());
+        bool changed = false;
+        for (const Expr& a : x.args()) {
+            args.push_back(self(self, a));
+            changed = changed || !(args.back() == a);
+        }
+        Expr result = changed ? rebuild(x, std::move(args)) : x;
+        memo.emplace(x.id(), result);
+        return result;
+    };
+    return walk(walk, e);
+}
+
+std::vector<Expr> free_symbols(std::span<const Expr> roots) {
+    std::unordered_set<const Node*> seen;
+    std::vector<Expr> stack(roots.begin(), roots.end()), symbols;
+    while (!stack.empty()) {
+        Expr e = std::move(stack.back());
+        stack.pop_back();
+        if (!seen.insert(e.id()).second) continue;
+        if (e.is(Kind::Symbol)) symbols.push_back(e);
+        for (const Expr& a : e.args()) stack.push_back(a);
+    }
+    std::sort(symbols.begin(), symbols.end(),
+              [](const Expr& a, const Expr& b) { return natural_less(a.name(), b.name()); });
+    return symbols;
+}
+
+}  // namespace nabla::core

@@ -1,0 +1,190 @@
+// expr.cpp — the intern table, reference counting and node accessors.
+#include "core/error.hpp"
+#include "core/limits.hpp"
+#include "core/node.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace nabla::core {
+namespace {
+
+std::size_t mix(std::size_t h, std::size_t v) {
+    return h ^ (v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2));
+}
+
+std::size_t hash_mpz(mpz_srcptr z) {
+    std::size_t h = static_cast<std::size_t>(mpz_size(z)) * 31 + static_cast<std::size_t>(mpz_sgn(z) + 1);
+    if (mpz_size(z) > 0) h = mix(h, mpz_getlimbn(z, 0));
+    return h;
+}
+
+std::size_t hash_key(const NodeKey& k) {
+    std::size_t h = mix(static_cast<std::size_t>(k.kind), static_cast<std::size_t>(k.func));
+    h = mix(h, static_cast<std::size_t>(k.constant));
+    for (const Expr& a : k.args) h = mix(h, a.hash());
+    if (k.value) h = mix(mix(h, hash_mpz(k.value->get_num_mpz_t())), hash_mpz(k.value->get_den_mpz_t()));
+    if (!k.name.empty()) h = mix(h, std::hash<std::string_view>{}(k.name));
+    return h;
+}
+
+struct KeyView {
+    const NodeKey* key;
+    std::size_t hash;
+};
+
+struct NodeHash {
+    using is_transparent = void;
+    std::size_t operator()(const Node* n) const { return n->hash; }
+    std::size_t operator()(const KeyView& k) const { return k.hash; }
+};
+
+bool same(const Node* n, const NodeKey& k) {
+    if (n->kind != k.kind || n->func != k.func || n->constant != k.constant) return false;
+    if (n->args.size() != k.args.size()) return false;
+    for (std::size_t i = 0; i < k.args.size(); ++i)
+        if (!(n->args[i] == k.args[i])) return false;
+    if (k.value && n->value != *k.value) return false;
+    return n->name == k.name;
+}
+
+struct NodeEq {
+    using is_transparent = void;
+    bool operator()(const Node* a, const Node* b) const { return a == b; }
+    bool operator()(const KeyView& k, const Node* n) const { return n->hash == k.hash && same(n, *k.key); }
+    bool operator()(const Node* n, const KeyView& k) const { return (*this)(k, n); }
+};
+
+using Table = std::unordered_set<Node*, NodeHash, NodeEq>;
+
+// Never destroyed: handles held in static storage may be released after main returns.
+Table& table() {
+    static Table* t = [] {
+        auto* t = new Table();
+        t->reserve(1 << 12);
+        return t;
+    }();
+    return *t;
+}
+
+// Frees a node whose count reached zero and, iteratively, the children it was the last
+// owner of: a long chain must not recurse once per level.
+void destroy(const Node* root) {
+    std::vector<const Node*> pending{root};
+    while (!pending.empty()) {
+        const Node* n = pending.back();
+        pending.pop_back();
+        table().erase(const_cast<Node*>(n));
+        auto* owned = const_cast<Node*>(n);
+        for (Expr& a : owned->args) {
+            const Node* child = a.id();
+            if (--child->refs == 0) pending.push_back(child);
+            new (&a) Expr();  // the reference moved into `pending`; drop it without releasing
+        }
+        delete owned;
+    }
+}
+
+const Node& node_of(const Node* n) {
+    NABLA_ASSERT(n != nullptr, "use of a null Expr");
+    return *n;
+}
+
+}  // namespace
+
+std::uint64_t symbol_bit(std::string_view name) {
+    return std::uint64_t{1} << (std::hash<std::string_view>{}(name) % 64);
+}
+
+Expr intern(const NodeKey& key, std::vector<Expr>&& args) {
+    KeyView view{&key, hash_key(key)};
+    Table& t = table();
+    if (auto it = t.find(view); it != t.end()) return Expr(*it);
+    std::uint32_t depth = 1;
+    std::uint64_t mask = key.kind == Kind::Symbol ? symbol_bit(key.name) : 0;
+    for (const Expr& a : key.args) {
+        depth = std::max(depth, a.depth() + 1);
+        mask |= a.symbol_mask();
+    }
+    if (t.size() >= limits::max_live_nodes)
+        throw LimitError("expression too large (more than " + std::to_string(limits::max_live_nodes) + " distinct nodes)");
+    if (depth > limits::max_depth)
+        throw LimitError("expression nested deeper than " + std::to_string(limits::max_depth) + " levels");
+    auto* n = new Node{key.kind, key.func, key.constant, depth, view.hash, mask, 0, std::move(args),
+                       key.value ? *key.value : mpq_class(), std::string(key.name)};
+    t.insert(n);
+    return Expr(n);
+}
+
+Expr::Expr(const Node* node) : node_(node) {
+    if (node_) ++node_->refs;
+}
+Expr::Expr(const Expr& other) noexcept : node_(other.node_) {
+    if (node_) ++node_->refs;
+}
+Expr& Expr::operator=(const Expr& other) noexcept {
+    if (other.node_) ++other.node_->refs;
+    const Node* old = node_;
+    node_ = other.node_;
+    if (old && --old->refs == 0) destroy(old);
+    return *this;
+}
+Expr& Expr::operator=(Expr&& other) noexcept {
+    if (this != &other) {
+        const Node* old = node_;
+        node_ = other.node_;
+        other.node_ = nullptr;
+        if (old && --old->refs == 0) destroy(old);
+    }
+    return *this;
+}
+Expr::~Expr() {
+    if (node_ && --node_->refs == 0) destroy(node_);
+}
+
+Kind Expr::kind() const { return node_of(node_).kind; }
+std::span<const Expr> Expr::args() const { return node_of(node_).args; }
+const mpq_class& Expr::value() const { return node_of(node_).value; }
+const std::string& Expr::name() const { return node_of(node_).name; }
+Func Expr::func() const { return node_of(node_).func; }
+Constant Expr::constant() const { return node_of(node_).constant; }
+std::size_t Expr::hash() const { return node_of(node_).hash; }
+std::uint32_t Expr::depth() const { return node_of(node_).depth; }
+std::uint64_t Expr::symbol_mask() const { return node_of(node_).symbol_mask; }
+bool Expr::may_contain(const Expr& symbol) const { return (symbol_mask() & symbol.symbol_mask()) != 0; }
+bool Expr::is_zero() const { return is_number() && sgn(value()) == 0; }
+bool Expr::is_one() const { return is_number() && value() == 1; }
+bool Expr::is_minus_one() const { return is_number() && value() == -1; }
+bool Expr::is_integer() const { return is_number() && value().get_den() == 1; }
+
+std::size_t live_nodes() { return table().size(); }
+
+std::size_t dag_size(std::span<const Expr> roots) {
+    std::unordered_set<const Node*> seen;
+    std::vector<const Node*> stack;
+    for (const Expr& r : roots) stack.push_back(r.id());
+    while (!stack.empty()) {
+        const Node* n = stack.back();
+        stack.pop_back();
+        if (!seen.insert(n).second) continue;
+        for (const Expr& a : n->args) stack.push_back(a.id());
+    }
+    return seen.size();
+}
+
+double tree_size(std::span<const Expr> roots) {
+    std::unordered_map<const Node*, double> memo;
+    auto size_of = [&](auto&& self, const Expr& e) -> double {
+        if (auto it = memo.find(e.id()); it != memo.end()) return it->second;
+        double s = 1;
+        for (const Expr& a : e.args()) s += self(self, a);
+        memo.emplace(e.id(), s);
+        return s;
+    };
+    double total = 0;
+    for (const Expr& r : roots) total += size_of(size_of, r);
+    return total;
+}
+
+}  // namespace nabla::core

@@ -1,0 +1,55 @@
+// calculus.cpp — gradient, Jacobian and Hessian built from one memoising differentiator per variable.
+#include "diff/calculus.hpp"
+
+#include "core/build.hpp"
+#include "diff/diff.hpp"
+
+namespace nabla::diff {
+
+using core::Expr;
+
+core::Expr partial(const Expr& f, std::span<const Expr> vars) {
+    Expr result = f;
+    for (const Expr& x : vars) result = derivative(result, x);
+    return result;
+}
+
+namespace {
+std::vector<Differentiator> differentiators(std::span<const Expr> vars) {
+    std::vector<Differentiator> ds;
+    ds.reserve(vars.size());
+    for (const Expr& x : vars) ds.emplace_back(x);
+    return ds;
+}
+}  // namespace
+
+std::vector<Expr> gradient(const Expr& f, std::span<const Expr> vars) {
+    std::vector<Expr> g;
+    g.reserve(vars.size());
+    for (const Expr& x : vars) g.push_back(derivative(f, x));
+    return g;
+}
+
+Matrix jacobian(std::span<const Expr> fs, std::span<const Expr> vars) {
+    auto ds = differentiators(vars);
+    Matrix j(fs.size());
+    for (std::size_t r = 0; r < fs.size(); ++r)
+        for (auto& d : ds) j[r].push_back(d(fs[r]));
+    return j;
+}
+
+Matrix hessian(const Expr& f, std::span<const Expr> vars) {
+    auto ds = differentiators(vars);
+    const std::size_t n = vars.size();
+    std::vector<Expr> g;
+    g.reserve(n);
+    for (auto& d : ds) g.push_back(d(f));
+    Matrix h(n, std::vector<Expr>(n));
+    for (std::size_t i = 0; i < n; ++i)
+        for (std::size_t j = 0; j <= i; ++j) h[i][j] = h[j][i] = ds[j](g[i]);
+    return h;
+}
+
+std::vector<Expr> default_variables(std::span<const Expr> fs) { return core::free_symbols(fs); }
+
+}  // namespace nabla::diff

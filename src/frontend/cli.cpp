@@ -1,0 +1,238 @@
+// cli.cpp — subcommands, options and exit codes, on CLI11.
+#include "frontend/cli.hpp"
+
+#include "core/build.hpp"
+#include "core/error.hpp"
+#include "diff/diff.hpp"
+#include "frontend/batch.hpp"
+#include "frontend/diagnostic.hpp"
+#include "frontend/render.hpp"
+#include "frontend/request.hpp"
+#include "frontend/steps_text.hpp"
+#include "parse/parse.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <chrono>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+namespace nabla::frontend {
+namespace {
+
+constexpr std::string_view version = "0.1.0";
+
+// EXPR arguments: literal text, @FILE, or - for standard input.
+std::string expression_text(const std::string& arg) {
+    if (arg == "-") {
+        std::ostringstream s;
+        s << std::cin.rdbuf();
+        return s.str();
+    }
+    if (arg.size() > 1 && arg[0] == '@') {
+        std::ifstream in(arg.substr(1), std::ios::binary);
+        if (!in) throw Error("cannot read file '" + arg.substr(1) + "'");
+        std::ostringstream s;
+        s << in.rdbuf();
+        return s.str();
+    }
+    return arg;
+}
+
+struct Options {
+    std::string format = "infix";
+    bool steps = false;
+    bool stats = false;
+    bool as_float = false;
+    std::string vars;
+    std::string wrt;
+    std::string expr;                // single-expression commands
+    std::vector<std::string> exprs;  // jacobian
+    std::vector<std::string> rest;  // diff: variables; eval: name=value
+};
+
+void add_common(CLI::App* cmd, Options& o) {
+    cmd->add_option("--format", o.format, "Output format: infix, latex, json or cse")
+        ->check(CLI::IsMember({"infix", "latex", "json", "cse"}));
+    cmd->add_flag("--stats", o.stats, "Report node counts and times on stderr");
+}
+
+using Clock = std::chrono::steady_clock;
+
+double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+
+void print_stats(const Result& r, double compute_ms, double print_ms) {
+    std::vector<core::Expr> roots;
+    for (const auto& row : r.rows) roots.insert(roots.end(), row.begin(), row.end());
+    std::cerr << fmt::format("stats: {} result(s), {} DAG nodes, {:.0f} tree nodes; compute {:.3f} ms, print {:.3f} ms\n",
+                             roots.size(), core::dag_size(roots), core::tree_size(roots), compute_ms, print_ms);
+}
+
+// Runs one request and prints it; returns the exit status.
+int execute(const Request& request, const Options& o) {
+    std::size_t failed = 0;
+    try {
+        const auto t0 = Clock::now();
+        Result result = run(request, &failed);
+        const double compute_ms = ms_since(t0);
+        const auto t1 = Clock::now();
+        Format format = *format_from_name(o.format);
+        std::string text;
+        if (o.steps && request.op == Op::Diff) {
+            core::Expr f = parse::parse(request.exprs[0]);
+            for (const core::Expr& x : result.vars) {
+                text += format == Format::Latex ? steps_latex(f, x) : steps_text(f, x);
+                f = diff::derivative(f, x);
+            }
+        } else {
+            text = render(result, format);
+        }
+        std::cout << text;
+        std::cout.flush();
+        if (o.stats) print_stats(result, compute_ms, ms_since(t1));
+        return 0;
+    } catch (const Error& e) {
+        const std::string& input = failed < request.exprs.size() ? request.exprs[failed] : std::string();
+        std::cerr << "nabla: " << describe(e, input);
+        return 1;
+    }
+}
+
+// `nabla diff --wrt x < file`: one formula per line, one answer per line.
+int diff_lines(const Options& o) {
+    int status = 0;
+    std::string line;
+    std::size_t line_no = 0;
+    while (std::getline(std::cin, line)) {
+        ++line_no;
+        if (line.find_first_not_of(" \t\r") == std::string::npos) {
+            std::cout << "\n";
+            continue;
+        }
+        Request r{Op::Diff, {line}, split_names(o.wrt), {}};
+        try {
+            std::cout << render(run(r), *format_from_name(o.format));
+        } catch (const Error& e) {
+            std::cout << "\n";
+            std::cerr << "nabla: line " << line_no << ": " << describe(e, line);
+            status = 1;
+        }
+        std::cout.flush();
+    }
+    return status;
+}
+
+}  // namespace
+
+int run_cli(int argc, char** argv) {
+    CLI::App app{"nabla — exact symbolic derivatives, gradients, Jacobians and Hessians"};
+    app.require_subcommand(0, 1);
+    app.set_version_flag("--version", std::string("nabla ") + std::string(version));
+    app.footer("EXPR may be literal text, @FILE or - (standard input).\n"
+               "Examples:\n  nabla diff 'x^2*sin(x)' x\n  nabla grad 'x*y + y^2'\n"
+               "  nabla hessian 'x^3 + y^3 - 3*x*y' --vars x,y\n  nabla eval 'x^2/3' x=1/2");
+    Options o;
+
+    auto* diff = app.add_subcommand("diff", "Successive partial derivatives: diff f x y = d2f/dxdy");
+    diff->add_option("expr", o.expr, "Expression");
+    diff->add_option("vars", o.rest, "Variables, in order of differentiation");
+    diff->add_flag("--steps", o.steps, "Show the derivation step by step, naming each rule");
+    diff->add_option("--wrt", o.wrt, "Differentiate each line of standard input by these variables");
+    add_common(diff, o);
+
+    auto* grad = app.add_subcommand("grad", "Gradient");
+    grad->add_option("expr", o.expr, "Expression")->required();
+    grad->add_option("--vars", o.vars, "Variable order, e.g. x,y (default: names sorted naturally)");
+    add_common(grad, o);
+
+    auto* jac = app.add_subcommand("jacobian", "Jacobian of several expressions");
+    jac->add_option("exprs", o.exprs, "Expressions (rows)")->required();
+    jac->add_option("--vars", o.vars, "Variable order (columns)");
+    add_common(jac, o);
+
+    auto* hess = app.add_subcommand("hessian", "Hessian (symmetric)");
+    hess->add_option("expr", o.expr, "Expression")->required();
+    hess->add_option("--vars", o.vars, "Variable order");
+    add_common(hess, o);
+
+    auto* ev = app.add_subcommand("eval", "Evaluate at a point, exactly where possible");
+    ev->add_option("expr", o.expr, "Expression")->required();
+    ev->add_option("assignments", o.rest, "Values: x=1.5 y=2/3");
+    ev->add_flag("--float", o.as_float, "Print a double even when the value is exact");
+    add_common(ev, o);
+
+    auto* simp = app.add_subcommand("simplify", "Canonical, simplified form");
+    simp->add_option("expr", o.expr, "Expression")->required();
+    add_common(simp, o);
+
+    bool jsonl = false;
+    auto* batch = app.add_subcommand("batch", "JSON Lines requests on stdin, one answer per line");
+    batch->add_flag("--jsonl", jsonl, "JSON Lines protocol (the only one)")->required();
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e) == 0 ? 0 : 2;
+    }
+    if (app.get_subcommands().empty()) {
+        std::cout << app.help();
+        return 0;
+    }
+    CLI::App* cmd = app.get_subcommands()[0];
+    if (cmd == batch) {
+        run_jsonl(std::cin, std::cout);
+        return 0;
+    }
+    if (cmd == diff && o.expr.empty()) {
+        if (o.wrt.empty()) {
+            std::cerr << "nabla diff: give an expression and variables, or --wrt VARS to read formulas from stdin\n";
+            return 2;
+        }
+        return diff_lines(o);
+    }
+
+    Request r;
+    try {
+        if (cmd != jac) r.exprs.push_back(expression_text(o.expr));
+        for (const std::string& e : o.exprs) r.exprs.push_back(expression_text(e));
+    } catch (const Error& e) {
+        std::cerr << "nabla: " << describe(e, "");
+        return 1;
+    }
+    if (cmd == diff) {
+        r.op = Op::Diff;
+        std::vector<std::string> vars = o.rest;
+        if (!o.wrt.empty()) vars = split_names(o.wrt);
+        if (!vars.empty()) r.vars = vars;
+    } else if (cmd == grad || cmd == jac || cmd == hess) {
+        r.op = cmd == grad ? Op::Grad : cmd == jac ? Op::Jacobian : Op::Hessian;
+        if (!o.vars.empty()) r.vars = split_names(o.vars);
+    } else if (cmd == ev) {
+        r.op = Op::Eval;
+        for (const std::string& a : o.rest) {
+            auto eq = a.find('=');
+            if (eq == std::string::npos) {
+                std::cerr << "nabla eval: expected name=value, got '" << a << "'\n";
+                return 2;
+            }
+            r.at.emplace_back(a.substr(0, eq), a.substr(eq + 1));
+        }
+    } else {
+        r.op = Op::Simplify;
+    }
+    if (cmd == ev && o.as_float) {
+        try {
+            Result res = run(r);
+            std::cout << fmt::format("{}\n", res.value.number);
+            return 0;
+        } catch (const Error& e) {
+            std::cerr << "nabla: " << describe(e, r.exprs[0]);
+            return 1;
+        }
+    }
+    return execute(r, o);
+}
+
+}  // namespace nabla::frontend

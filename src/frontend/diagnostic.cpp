@@ -1,0 +1,43 @@
+// diagnostic.cpp — locating a character offset in (possibly multi-line, UTF-8) input.
+#include "frontend/diagnostic.hpp"
+
+namespace nabla::frontend {
+namespace {
+bool starts_code_point(char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }
+}  // namespace
+
+std::string describe(const Error& error, std::string_view input) {
+    std::string out = std::string("error: ") + error.what();
+    if (!error.position()) return out + "\n";
+    // Find the byte where the position-th code point starts, and its line.
+    std::size_t byte = 0, chars = 0;
+    while (byte < input.size() && chars < *error.position()) {
+        ++byte;
+        while (byte < input.size() && !starts_code_point(input[byte])) ++byte;
+        ++chars;
+    }
+    std::size_t line_start = byte;
+    while (line_start > 0 && input[line_start - 1] != '\n') --line_start;
+    std::size_t line_end = input.find('\n', byte);
+    if (line_end == std::string_view::npos) line_end = input.size();
+    std::size_t line_no = 1, column = 1;
+    for (std::size_t i = 0; i < line_start; ++i) line_no += input[i] == '\n';
+    for (std::size_t i = line_start; i < byte; ++i) column += starts_code_point(input[i]);
+    if (line_no > 1) out += " (line " + std::to_string(line_no) + ")";
+    out += " at column " + std::to_string(column) + "\n";
+    std::string line(input.substr(line_start, line_end - line_start));
+    for (char& c : line)
+        if (c == '\t' || static_cast<unsigned char>(c) < 0x20) c = ' ';
+    constexpr std::size_t max_shown = 120;
+    std::size_t shift = 0;
+    if (line.size() > max_shown && column > max_shown / 2) {
+        shift = column - max_shown / 2;
+        line = "..." + line.substr(shift + 3, max_shown);
+    } else if (line.size() > max_shown) {
+        line = line.substr(0, max_shown) + "...";
+    }
+    out += "  " + line + "\n  " + std::string(column - 1 - shift, ' ') + "^\n";
+    return out;
+}
+
+}  // namespace nabla::frontend

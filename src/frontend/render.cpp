@@ -1,0 +1,158 @@
+// render.cpp — formatting results in every output format.
+#include "frontend/render.hpp"
+
+#include "print/cse.hpp"
+#include "print/print.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace nabla::frontend {
+namespace {
+
+using core::Expr;
+using nlohmann::json;
+
+std::string exact_text(const mpq_class& q) { return q.get_str(); }
+
+std::string render_value(const eval::Value& v, Format format) {
+    if (v.exact) {
+        if (format == Format::Latex) {
+            const mpq_class& q = *v.exact;
+            if (q.get_den() == 1) return q.get_str();
+            return fmt::format("{}\\frac{{{}}}{{{}}}", sgn(q) < 0 ? "-" : "", mpz_class(abs(q.get_num())).get_str(),
+                               q.get_den().get_str());
+        }
+        return exact_text(*v.exact);
+    }
+    return fmt::format("{}", v.number);
+}
+
+std::string print_one(const Expr& e, Format format) {
+    switch (format) {
+    case Format::Latex: return print::latex(e);
+    case Format::Json: return print::json_tree(e);
+    default: return print::infix(e);
+    }
+}
+
+// Labels for CSE output: f, or df/dx_i, or H[i,j] by the variables' names.
+std::vector<std::string> labels(const Result& r) {
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < r.rows.size(); ++i)
+        for (std::size_t j = 0; j < r.rows[i].size(); ++j) {
+            switch (r.shape) {
+            case Result::Shape::Vector: out.push_back("d/d" + r.vars[j].name()); break;
+            case Result::Shape::Matrix: out.push_back(fmt::format("[{},{}]", i + 1, j + 1)); break;
+            default: out.push_back("result"); break;
+            }
+        }
+    return out;
+}
+
+std::string aligned_matrix(const std::vector<std::vector<std::string>>& cells) {
+    std::vector<std::size_t> width;
+    for (const auto& row : cells)
+        for (std::size_t j = 0; j < row.size(); ++j) {
+            if (width.size() <= j) width.push_back(0);
+            width[j] = std::max(width[j], row[j].size());
+        }
+    std::string out;
+    for (const auto& row : cells) {
+        out += "[ ";
+        for (std::size_t j = 0; j < row.size(); ++j) {
+            out += row[j];
+            if (j + 1 < row.size()) out += std::string(width[j] - row[j].size() + 2, ' ');
+        }
+        out += " ]\n";
+    }
+    return out;
+}
+
+}  // namespace
+
+std::optional<Format> format_from_name(std::string_view name) {
+    if (name == "infix") return Format::Infix;
+    if (name == "latex") return Format::Latex;
+    if (name == "json") return Format::Json;
+    if (name == "cse") return Format::Cse;
+    return std::nullopt;
+}
+
+json result_json(const Result& r) {
+    json out;
+    switch (r.shape) {
+    case Result::Shape::Value:
+        out["result"] = r.value.number;
+        if (r.value.exact) out["exact"] = exact_text(*r.value.exact);
+        return out;
+    case Result::Shape::Scalar: out["result"] = print::infix(r.rows[0][0]); return out;
+    case Result::Shape::Vector: {
+        json v = json::array();
+        for (const Expr& e : r.rows[0]) v.push_back(print::infix(e));
+        out["result"] = std::move(v);
+        return out;
+    }
+    case Result::Shape::Matrix: {
+        json m = json::array();
+        for (const auto& row : r.rows) {
+            json v = json::array();
+            for (const Expr& e : row) v.push_back(print::infix(e));
+            m.push_back(std::move(v));
+        }
+        out["result"] = std::move(m);
+        return out;
+    }
+    }
+    return out;
+}
+
+std::string render(const Result& r, Format format) {
+    if (r.shape == Result::Shape::Value) return render_value(r.value, format) + "\n";
+    if (format == Format::Cse) {
+        std::vector<Expr> roots;
+        for (const auto& row : r.rows) roots.insert(roots.end(), row.begin(), row.end());
+        return print::cse(roots, labels(r));
+    }
+    if (format == Format::Json) {
+        json out = json::array();
+        for (const auto& row : r.rows) {
+            json v = json::array();
+            for (const Expr& e : row) v.push_back(json::parse(print::json_tree(e)));
+            out.push_back(std::move(v));
+        }
+        if (r.shape == Result::Shape::Scalar) return out[0][0].dump() + "\n";
+        if (r.shape == Result::Shape::Vector) return out[0].dump() + "\n";
+        return out.dump() + "\n";
+    }
+    switch (r.shape) {
+    case Result::Shape::Scalar: return print_one(r.rows[0][0], format) + "\n";
+    case Result::Shape::Vector: {
+        std::string out;
+        if (format == Format::Latex) {
+            out = "\\begin{pmatrix}\n";
+            for (const Expr& e : r.rows[0]) out += print::latex(e) + " \\\\\n";
+            return out + "\\end{pmatrix}\n";
+        }
+        for (const Expr& e : r.rows[0]) out += print::infix(e) + "\n";
+        return out;
+    }
+    case Result::Shape::Matrix: {
+        std::vector<std::vector<std::string>> cells;
+        for (const auto& row : r.rows) {
+            cells.emplace_back();
+            for (const Expr& e : row) cells.back().push_back(print_one(e, format));
+        }
+        if (format != Format::Latex) return aligned_matrix(cells);
+        std::string out = "\\begin{pmatrix}\n";
+        for (const auto& row : cells) {
+            for (std::size_t j = 0; j < row.size(); ++j) out += (j ? " & " : "") + row[j];
+            out += " \\\\\n";
+        }
+        return out + "\\end{pmatrix}\n";
+    }
+    default: return "";
+    }
+}
+
+}  // namespace nabla::frontend

@@ -1,0 +1,41 @@
+// request.hpp — one calculus request (diff, grad, ...) as text in, expressions out.
+// The CLI, the JSONL batch and the REPL all go through run(), so they always agree.
+#pragma once
+
+#include "core/expr.hpp"
+#include "eval/eval.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace nabla::frontend {
+
+enum class Op { Diff, Grad, Jacobian, Hessian, Eval, Simplify };
+
+std::optional<Op> op_from_name(std::string_view name);
+
+struct Request {
+    Op op = Op::Simplify;
+    std::vector<std::string> exprs;                   // one, or several for a Jacobian
+    std::optional<std::vector<std::string>> vars;     // absent: every symbol, naturally sorted
+    std::vector<std::pair<std::string, std::string>> at;  // eval: name -> value in the language
+};
+
+struct Result {
+    enum class Shape { Scalar, Vector, Matrix, Value } shape = Shape::Scalar;
+    std::vector<std::vector<core::Expr>> rows;  // Scalar: 1x1, Vector: 1xn, Matrix: m x n
+    std::vector<core::Expr> vars;               // the variables used, in order
+    eval::Value value{};                        // Shape::Value only
+};
+
+// Throws nabla::Error; a ParseError's position is an offset into the expression it names:
+// `failed_expr` (when given) receives that expression's index in request.exprs.
+Result run(const Request& request, std::size_t* failed_expr = nullptr);
+
+// Parses a comma- or space-separated variable list, checking every name.
+std::vector<std::string> split_names(std::string_view list);
+
+}  // namespace nabla::frontend

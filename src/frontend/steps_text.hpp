@@ -1,0 +1,13 @@
+// steps_text.hpp — a derivation (diff/steps.hpp) written out for reading, in text or LaTeX.
+#pragma once
+
+#include "core/expr.hpp"
+
+#include <string>
+
+namespace nabla::frontend {
+
+std::string steps_text(const core::Expr& f, const core::Expr& x);
+std::string steps_latex(const core::Expr& f, const core::Expr& x);
+
+}  // namespace nabla::frontend

@@ -1,0 +1,3 @@
+// main.cpp — the doctest runner for the whole suite.
+#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
+#include <doctest/doctest.h>
