@@ -53,11 +53,20 @@ inline std::size_t utf8_length(std::string_view text, std::size_t at) {
     const unsigned b0 = byte(0);
     if (b0 < 0x80) return 1;
     std::size_t n = 0;
-    unsigned lo = 0x80, hi = 0xBF;  // allowed range of the second byte
-    if (b0 >= 0xC2 && b0 <= 0xDF) n = 2;
-    else if (b0 >= 0xE0 && b0 <= 0xEF) n = 3, lo = b0 == 0xE0 ? 0xA0 : 0x80, hi = b0 == 0xED ? 0x9F : 0xBF;
-    else if (b0 >= 0xF0 && b0 <= 0xF4) n = 4, lo = b0 == 0xF0 ? 0x90 : 0x80, hi = b0 == 0xF4 ? 0x8F : 0xBF;
-    else return 0;
+    unsigned lo = 0x80, hi = 0xBF;  // allowed range of the second byte (no overlongs, surrogates)
+    if (b0 >= 0xC2 && b0 <= 0xDF) {
+        n = 2;
+    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+        n = 3;
+        if (b0 == 0xE0) lo = 0xA0;
+        if (b0 == 0xED) hi = 0x9F;
+    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+        n = 4;
+        if (b0 == 0xF0) lo = 0x90;
+        if (b0 == 0xF4) hi = 0x8F;
+    } else {
+        return 0;
+    }
     if (byte(1) < lo || byte(1) > hi) return 0;
     for (std::size_t i = 2; i < n; ++i)
         if ((byte(i) & 0xC0) != 0x80) return 0;
@@ -146,7 +155,8 @@ public:
     // innermost failure, and outer rules may report again on their way out.
     void expected(Iterator where, const std::string& what) {
         if (diagnostic_) return;
-        const std::string_view text(std::to_address(first_), static_cast<std::size_t>(last_ - first_));
+        const std::string_view text(std::to_address(first_),
+                                    static_cast<std::size_t>(last_ - first_));
         const std::size_t at = skip_blank(text, static_cast<std::size_t>(where - first_));
         Diagnostic d;
         d.offset = at;

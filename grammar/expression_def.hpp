@@ -20,7 +20,8 @@ namespace nabla::grammar::parser {
 using x3::char_;
 using x3::lit;
 
-// Rule IDs. The ones whose nodes are referred to in errors record their source position.
+// Rule IDs. Those whose nodes later errors point at record their source position; the top
+// rule turns expectation failures into a diagnostic.
 struct ExpressionId;
 struct ProductId;
 struct ProductOpId;
@@ -35,7 +36,7 @@ struct CallId : x3::annotate_on_success {};
 struct ArgumentsId;
 struct NumberTextId;
 struct IdentifierId;
-struct InputId : x3::annotate_on_success, ErrorHandlerBase {};
+struct InputId : ErrorHandlerBase {};
 
 // The rule names are what X3 reports as expected; error_handler.hpp maps them to readable text.
 const x3::rule<ExpressionId, ast::Sum> expression = "expression";
@@ -54,7 +55,8 @@ const x3::rule<NumberTextId, std::string> number_text = "number";
 const x3::rule<IdentifierId, std::string> identifier = "name";
 const input_type input = "input";
 
-// Tokens. Character ranges, not x3::digit/alpha: those consult <cctype>, undefined for bytes >= 0x80.
+// Tokens. Character ranges, not x3::digit/alpha: those consult <cctype>, which is undefined
+// for bytes >= 0x80.
 const auto digit = char_('0', '9');
 const auto name_start = char_("A-Za-z_");
 const auto name_char = char_("A-Za-z0-9_");
@@ -80,7 +82,7 @@ const auto power_def = primary >> *(pow_op > exponent);
 // Signs bind looser than '^': -x^2 = -(x^2). After a sign an operand must follow.
 const auto unary_def = (+sign > power) | (x3::attr(std::string()) >> power);
 // Implicit multiplication: `2x`, `(a)(b)`. The grammar accepts any power here; lowering rejects
-// it unless the left operand ends with a number or ')' and the right one does not start with a number.
+// it unless the left operand ends with a number or ')' and the right one starts with no number.
 const auto implicit_operand_def = x3::attr(std::string()) >> power;
 // The lookahead rejects most non-operands (an operator, ')', the end) in one cheap test.
 const auto product_op_def = (char_("*/") > unary)

@@ -2,6 +2,7 @@
 #include "core/build.hpp"
 
 #include "core/error.hpp"
+#include "core/limits.hpp"
 #include "core/node.hpp"
 #include "core/number.hpp"
 
@@ -12,15 +13,6 @@
 namespace nabla::core {
 namespace {
 
-const Expr& zero() {
-    static const Expr z = num(0);
-    return z;
-}
-const Expr& one() {
-    static const Expr o = num(1);
-    return o;
-}
-
 // Nodes whose arguments are already canonical, in canonical order.
 Expr make(Kind kind, std::vector<Expr> args) {
     NodeKey key{kind};
@@ -29,12 +21,6 @@ Expr make(Kind kind, std::vector<Expr> args) {
 }
 
 Expr make_pow(const Expr& base, const Expr& exponent) { return make(Kind::Pow, {base, exponent}); }
-
-// Product of canonical factors without a coefficient, sorted: the "rest" of a term.
-Expr make_product(std::vector<Expr> factors) {
-    if (factors.size() == 1) return std::move(factors[0]);
-    return make(Kind::Mul, std::move(factors));
-}
 
 // coefficient * rest for a canonical rest that is not a Number and has no coefficient.
 Expr scale(const mpq_class& c, const Expr& rest) {
@@ -50,6 +36,13 @@ Expr scale(const mpq_class& c, const Expr& rest) {
 }
 
 bool by_order(const Expr& a, const Expr& b) { return compare(a, b) < 0; }
+
+// Folding numbers is exact, so a product or sum of many large numbers could grow without
+// bound; past the limit that is an error rather than a machine-filling number.
+void check_size(const mpq_class& q) {
+    if (bit_size(q) > limits::max_number_bits)
+        throw LimitError("number too large (more than " + std::to_string(limits::max_number_bits) + " bits)");
+}
 
 // Looks terms up by node: a linear scan for the few terms most sums and products have,
 // a hash index once there are many.
@@ -132,7 +125,26 @@ Expr num(const mpq_class& value) {
     key.value = &value;
     return intern(key, {});
 }
-Expr num(long value) { return num(mpq_class(value)); }
+Expr num(long value) {
+    // Small integers are built constantly (every derivative of a constant is 0): keep them.
+    constexpr long cached = 16;
+    static const std::vector<Expr> small = [] {
+        std::vector<Expr> v;
+        for (long i = -cached; i <= cached; ++i) v.push_back(num(mpq_class(i)));
+        return v;
+    }();
+    if (value >= -cached && value <= cached) return small[static_cast<std::size_t>(value + cached)];
+    return num(mpq_class(value));
+}
+
+const Expr& zero() {
+    static const Expr z = num(0L);
+    return z;
+}
+const Expr& one() {
+    static const Expr o = num(1L);
+    return o;
+}
 Expr num(long numerator, long denominator) {
     mpq_class q(numerator, denominator);
     q.canonicalize();
@@ -159,29 +171,80 @@ std::pair<mpq_class, Expr> split_coefficient(const Expr& e) {
     return {args[0].value(), make(Kind::Mul, std::vector<Expr>(args.begin() + 1, args.end()))};
 }
 
+namespace {
+
+// A sum's term seen as coefficient * rest, where rest is a list of canonical factors; terms
+// with equal rests are like terms. Rests are compared as spans, so no node is built for them.
+struct TermParts {
+    const Expr* term;
+    std::span<const Expr> rest;
+    std::size_t hash;
+};
+
+TermParts term_parts(const Expr& t) {
+    std::span<const Expr> rest(&t, 1);
+    if (t.is(Kind::Mul)) rest = t.args().subspan(t.arg(0).is_number() ? 1 : 0);
+    std::size_t h = rest.size();
+    for (const Expr& f : rest) h = h * 1000003 ^ f.hash();
+    return {&t, rest, h};
+}
+
+const mpq_class& term_coefficient(const Expr& t) {
+    static const mpq_class unit(1);
+    return t.is(Kind::Mul) && t.arg(0).is_number() ? t.arg(0).value() : unit;
+}
+
+bool same_rest(std::span<const Expr> a, std::span<const Expr> b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin());
+}
+
+// c * prod(rest) for a canonical, coefficient-free rest; `term` already has that form when
+// its coefficient is c.
+Expr scaled_term(const mpq_class& c, const TermParts& p) {
+    if (term_coefficient(*p.term) == c) return *p.term;
+    if (c == 1) return p.rest.size() == 1 ? p.rest[0] : make(Kind::Mul, {p.rest.begin(), p.rest.end()});
+    std::vector<Expr> args;
+    args.reserve(p.rest.size() + 1);
+    args.push_back(num(c));
+    args.insert(args.end(), p.rest.begin(), p.rest.end());
+    return make(Kind::Mul, std::move(args));
+}
+
+}  // namespace
+
 Expr add(std::vector<Expr> terms) {
     if (terms.empty()) return zero();
     if (terms.size() == 1) return std::move(terms[0]);
     mpq_class constant;
-    std::vector<Expr> rests;
-    std::vector<const Node*> keys;
+    std::vector<TermParts> parts;
     std::vector<mpq_class> coefficients;
-    NodeIndex index;
+    std::unordered_multimap<std::size_t, std::size_t> index;  // rest hash -> position in parts
+    auto find = [&](const TermParts& p) -> std::size_t {
+        if (parts.size() <= 8) {
+            for (std::size_t i = 0; i < parts.size(); ++i)
+                if (parts[i].hash == p.hash && same_rest(parts[i].rest, p.rest)) return i;
+            return NodeIndex::npos;
+        }
+        if (index.empty())
+            for (std::size_t i = 0; i < parts.size(); ++i) index.emplace(parts[i].hash, i);
+        auto [lo, hi] = index.equal_range(p.hash);
+        for (auto it = lo; it != hi; ++it)
+            if (same_rest(parts[it->second].rest, p.rest)) return it->second;
+        return NodeIndex::npos;
+    };
     auto absorb = [&](const Expr& term) {
         if (term.is_number()) {
             constant += term.value();
             return;
         }
-        auto [c, rest] = split_coefficient(term);
-        const std::size_t i = index.find(rest.id(), keys);
-        if (i != NodeIndex::npos) {
-            coefficients[i] += c;
+        TermParts p = term_parts(term);
+        if (const std::size_t i = find(p); i != NodeIndex::npos) {
+            coefficients[i] += term_coefficient(term);
             return;
         }
-        keys.push_back(rest.id());
-        index.added(rest.id(), keys.size() - 1);
-        rests.push_back(std::move(rest));
-        coefficients.push_back(std::move(c));
+        if (!index.empty()) index.emplace(p.hash, parts.size());
+        parts.push_back(p);
+        coefficients.push_back(term_coefficient(term));
     };
     for (const Expr& t : terms) {
         if (t.is(Kind::Add)) {
@@ -190,10 +253,11 @@ Expr add(std::vector<Expr> terms) {
             absorb(t);
         }
     }
+    check_size(constant);
     std::vector<Expr> out;
-    out.reserve(rests.size() + 1);
-    for (std::size_t i = 0; i < rests.size(); ++i)
-        if (sgn(coefficients[i]) != 0) out.push_back(scale(coefficients[i], rests[i]));
+    out.reserve(parts.size() + 1);
+    for (std::size_t i = 0; i < parts.size(); ++i)
+        if (sgn(coefficients[i]) != 0) out.push_back(scaled_term(coefficients[i], parts[i]));
     std::sort(out.begin(), out.end(), by_order);
     if (out.empty()) return num(constant);
     if (sgn(constant) == 0 && out.size() == 1) return std::move(out[0]);
@@ -236,6 +300,7 @@ Expr mul(std::vector<Expr> factors) {
         }
     }
     if (sgn(coefficient) == 0) return zero();
+    check_size(coefficient);
     std::vector<Expr> out;
     out.reserve(bases.size());
     bool regroup = false;  // a power turned into something with other bases: collect again
@@ -270,7 +335,8 @@ Expr mul(std::vector<Expr> factors) {
         }
         return scale(coefficient, out[0]);
     }
-    return scale(coefficient, make_product(std::move(out)));
+    if (coefficient != 1) out.insert(out.begin(), num(coefficient));
+    return make(Kind::Mul, std::move(out));
 }
 
 Expr pow(const Expr& base, const Expr& exponent) {

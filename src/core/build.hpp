@@ -16,6 +16,8 @@ namespace nabla::core {
 Expr num(const mpq_class& value);
 Expr num(long value);
 Expr num(long numerator, long denominator);
+const Expr& zero();
+const Expr& one();
 Expr sym(std::string_view name);  // any identifier; pi and e are constant(), not symbols
 Expr constant(Constant c);
 

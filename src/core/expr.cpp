@@ -62,7 +62,7 @@ using Table = std::unordered_set<Node*, NodeHash, NodeEq>;
 Table& table() {
     static Table* t = [] {
         auto* t = new Table();
-        t->reserve(1 << 12);
+        t->reserve(1 << 16);
         return t;
     }();
     return *t;
@@ -86,17 +86,13 @@ void destroy(const Node* root) {
     }
 }
 
-const Node& node_of(const Node* n) {
-    NABLA_ASSERT(n != nullptr, "use of a null Expr");
-    return *n;
-}
-
 }  // namespace
 
 std::uint64_t symbol_bit(std::string_view name) {
     return std::uint64_t{1} << (std::hash<std::string_view>{}(name) % 64);
 }
 
+std::size_t nodes_created = 0;
 Expr intern(const NodeKey& key, std::vector<Expr>&& args) {
     KeyView view{&key, hash_key(key)};
     Table& t = table();
@@ -111,6 +107,7 @@ Expr intern(const NodeKey& key, std::vector<Expr>&& args) {
         throw LimitError("expression too large (more than " + std::to_string(limits::max_live_nodes) + " distinct nodes)");
     if (depth > limits::max_depth)
         throw LimitError("expression nested deeper than " + std::to_string(limits::max_depth) + " levels");
+    ++nodes_created;
     auto* n = new Node{key.kind, key.func, key.constant, depth, view.hash, mask, 0, std::move(args),
                        key.value ? *key.value : mpq_class(), std::string(key.name)};
     t.insert(n);
@@ -143,16 +140,6 @@ Expr::~Expr() {
     if (node_ && --node_->refs == 0) destroy(node_);
 }
 
-Kind Expr::kind() const { return node_of(node_).kind; }
-std::span<const Expr> Expr::args() const { return node_of(node_).args; }
-const mpq_class& Expr::value() const { return node_of(node_).value; }
-const std::string& Expr::name() const { return node_of(node_).name; }
-Func Expr::func() const { return node_of(node_).func; }
-Constant Expr::constant() const { return node_of(node_).constant; }
-std::size_t Expr::hash() const { return node_of(node_).hash; }
-std::uint32_t Expr::depth() const { return node_of(node_).depth; }
-std::uint64_t Expr::symbol_mask() const { return node_of(node_).symbol_mask; }
-bool Expr::may_contain(const Expr& symbol) const { return (symbol_mask() & symbol.symbol_mask()) != 0; }
 bool Expr::is_zero() const { return is_number() && sgn(value()) == 0; }
 bool Expr::is_one() const { return is_number() && value() == 1; }
 bool Expr::is_minus_one() const { return is_number() && value() == -1; }

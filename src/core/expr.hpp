@@ -57,20 +57,20 @@ public:
     ~Expr();
 
     bool is_null() const { return node_ == nullptr; }
-    Kind kind() const;
-    std::span<const Expr> args() const;
+    inline Kind kind() const;
+    inline std::span<const Expr> args() const;
     const Expr& arg(std::size_t i) const { return args()[i]; }
     std::size_t size() const { return args().size(); }
-    const mpq_class& value() const;   // Number only
-    const std::string& name() const;  // Symbol only
-    Func func() const;                // Call only
-    Constant constant() const;        // Constant only
-    std::size_t hash() const;
-    std::uint32_t depth() const;  // 1 for atoms
+    inline const mpq_class& value() const;   // Number only
+    inline const std::string& name() const;  // Symbol only
+    inline Func func() const;                // Call only
+    inline Constant constant() const;        // Constant only
+    inline std::size_t hash() const;
+    inline std::uint32_t depth() const;  // 1 for atoms
     // A 64-bit summary of the symbols below: false from may_contain(x) proves that x does
     // not occur, which lets differentiation skip whole independent sub-expressions.
-    std::uint64_t symbol_mask() const;
-    bool may_contain(const Expr& symbol) const;
+    inline std::uint64_t symbol_mask() const;
+    bool may_contain(const Expr& symbol) const { return (symbol_mask() & symbol.symbol_mask()) != 0; }
     const Node* id() const { return node_; }
 
     bool is(Kind k) const { return kind() == k; }
@@ -86,6 +86,31 @@ public:
 private:
     const Node* node_ = nullptr;
 };
+
+// The interned node behind an Expr. Only src/core creates nodes; accessors are inline
+// because every stage calls them in its innermost loops.
+struct Node {
+    Kind kind;
+    Func func;
+    Constant constant;
+    std::uint32_t depth;
+    std::size_t hash;
+    std::uint64_t symbol_mask;  // one bit per symbol occurring below, by name hash
+    mutable std::uint32_t refs = 0;
+    std::vector<Expr> args;
+    mpq_class value;
+    std::string name;
+};
+
+inline Kind Expr::kind() const { return node_->kind; }
+inline std::span<const Expr> Expr::args() const { return node_->args; }
+inline const mpq_class& Expr::value() const { return node_->value; }
+inline const std::string& Expr::name() const { return node_->name; }
+inline Func Expr::func() const { return node_->func; }
+inline Constant Expr::constant() const { return node_->constant; }
+inline std::size_t Expr::hash() const { return node_->hash; }
+inline std::uint32_t Expr::depth() const { return node_->depth; }
+inline std::uint64_t Expr::symbol_mask() const { return node_->symbol_mask; }
 
 // Total, deterministic order used for canonical argument order and printing:
 // negative when a sorts before b. Independent of addresses, so output is reproducible.

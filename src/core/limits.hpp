@@ -7,7 +7,7 @@ namespace nabla::limits {
 
 inline constexpr std::size_t max_input_chars = 1'000'000;  // one expression's text
 inline constexpr std::size_t max_nesting = 1'000;          // brackets and calls, in the parser
-inline constexpr std::size_t max_depth = 20'000;           // depth of a built expression DAG
+inline constexpr std::size_t max_depth = 5'000;            // depth of a built expression DAG
 inline constexpr std::size_t max_number_bits = 1u << 20;   // exact numbers larger stay symbolic
 inline constexpr long max_decimal_exponent = 100'000;      // 1e100000 is the largest literal
 inline constexpr std::size_t max_live_nodes = 20'000'000;  // distinct nodes alive at once (~3 GB)

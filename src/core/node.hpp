@@ -1,22 +1,9 @@
-// node.hpp — the interned node behind an Expr; private to src/core.
+// node.hpp — interning: how src/core finds or creates the unique node for a structure.
 #pragma once
 
 #include "core/expr.hpp"
 
 namespace nabla::core {
-
-struct Node {
-    Kind kind;
-    Func func;
-    Constant constant;
-    std::uint32_t depth;
-    std::size_t hash;
-    std::uint64_t symbol_mask;  // one bit per symbol occurring below, by name hash
-    mutable std::uint32_t refs = 0;
-    std::vector<Expr> args;
-    mpq_class value;
-    std::string name;
-};
 
 // What identifies a node; looked up in the intern table without building a Node.
 struct NodeKey {

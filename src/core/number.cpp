@@ -22,9 +22,7 @@ std::optional<mpq_class> integer_power(const mpq_class& base, const mpz_class& e
     if (!mpz_fits_slong_p(exponent.get_mpz_t())) return std::nullopt;
     const long e = mpz_get_si(exponent.get_mpz_t());
     const unsigned long n = static_cast<unsigned long>(e < 0 ? -e : e);
-    const std::size_t largest = std::max(mpz_sizeinbase(base.get_num_mpz_t(), 2),
-                                         mpz_sizeinbase(base.get_den_mpz_t(), 2));
-    if (static_cast<double>(largest - 1) * static_cast<double>(n) > static_cast<double>(limits::max_number_bits))
+    if (static_cast<double>(bit_size(base)) * static_cast<double>(n) > static_cast<double>(limits::max_number_bits))
         return std::nullopt;
     mpz_class num, den;
     mpz_pow_ui(num.get_mpz_t(), base.get_num_mpz_t(), n);

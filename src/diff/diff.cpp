@@ -16,7 +16,7 @@ Differentiator::Differentiator(Expr variable) : variable_(std::move(variable)) {
 }
 
 Expr Differentiator::operator()(const Expr& e) {
-    if (!e.may_contain(variable_)) return core::num(0);
+    if (!e.may_contain(variable_)) return core::zero();
     if (auto it = memo_.find(e.id()); it != memo_.end()) return it->second;
     Expr d = derive(e);
     memo_.emplace(e.id(), d);
@@ -27,8 +27,8 @@ Expr Differentiator::derive(const Expr& e) {
     Differentiator& d = *this;
     switch (e.kind()) {
     case Kind::Number:
-    case Kind::Constant: return core::num(0);
-    case Kind::Symbol: return core::num(e == variable_ ? 1 : 0);
+    case Kind::Constant: return core::zero();
+    case Kind::Symbol: return e == variable_ ? core::one() : core::zero();
     case Kind::Add: {  // sum rule
         std::vector<Expr> terms;
         for (const Expr& t : e.args())
@@ -55,6 +55,7 @@ Expr Differentiator::derive(const Expr& e) {
         Expr dexponent = d(exponent);
         if (dexponent.is_zero())  // power rule: (u^n)' = n*u^(n-1)*u'
             return core::mul({exponent, core::pow(base, core::sub(exponent, core::num(1))), dbase});
+        if (base.is_zero()) return core::zero();  // 0^v is 0 wherever it is differentiable
         Expr log_base = core::call(core::Func::Log, base);
         if (dbase.is_zero())  // exponential rule: (a^v)' = a^v*log(a)*v'
             return core::mul({e, log_base, dexponent});
@@ -72,7 +73,7 @@ Expr Differentiator::derive(const Expr& e) {
         return core::add(std::move(terms));
     }
     }
-    return core::num(0);
+    return core::zero();
 }
 
 Expr derivative(const Expr& e, const Expr& x) { return Differentiator(x)(e); }

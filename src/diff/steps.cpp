@@ -55,6 +55,10 @@ private:
         case Kind::Mul: return product(e, rule, inner);
         case Kind::Pow: {
             const Expr &u = e.arg(0), &v = e.arg(1);
+            if (u.is_zero()) {
+                rule = "constant rule";
+                return d_(e);
+            }
             if (!v.may_contain(x_) || d_(v).is_zero()) {
                 rule = "power rule";
                 return core::mul({v, core::pow(u, core::sub(v, core::num(1))), D(u, inner)});

@@ -281,8 +281,17 @@ std::size_t number_bits(const Expr& e) {
     return total;
 }
 
-// Exact domain checks on a folded node whose arguments are numbers: they catch a violation
-// before a later fold hides it (sqrt(x)*sqrt(y) at x = y = -1 would fold to -1).
+// c*pi with c = k + 1/2: where cos is zero (the core leaves tan there unevaluated).
+bool is_pole_of_tan(const Expr& a) {
+    if (!a.is(Kind::Mul) || a.size() != 2 || !a.arg(0).is_number() || !a.arg(1).is(Kind::Constant)
+        || a.arg(1).constant() != core::Constant::Pi)
+        return false;
+    return a.arg(0).value().get_den() == 2;
+}
+
+// Exact domain checks on a node of the substituted expression whose arguments are numbers:
+// they catch a violation before a later fold hides it (sqrt(x)*sqrt(y) at x = y = -1 would
+// fold to -1), and poles that double arithmetic would miss (tan(pi/2) is 1.6e16 in double).
 void check_exact(const Expr& e) {
     if (e.is(Kind::Pow) && e.arg(0).is_number() && e.arg(1).is_number()) {
         const mpq_class& base = e.arg(0).value();
@@ -296,12 +305,15 @@ void check_exact(const Expr& e) {
         }
         return;
     }
+    if (e.is_call(Func::Tan) && is_pole_of_tan(e.arg(0)))
+        throw DomainError("tan(" + e.arg(0).arg(0).value().get_str() + "*pi) is undefined (a pole of tan)");
     if (!e.is(Kind::Call) || core::func_arity(e.func()) != 1 || !e.arg(0).is_number()) return;
     const mpq_class& v = e.arg(0).value();
     const std::string shown = show_call(e.func(), to_double(v));
     switch (e.func()) {
     case Func::Log:
-        if (sgn(v) <= 0) throw DomainError(shown + " is undefined (log of a negative number)");
+        if (sgn(v) == 0) throw DomainError("log(0) is undefined");
+        if (sgn(v) < 0) throw DomainError(shown + " is undefined (log of a negative number)");
         break;
     case Func::Asin:
     case Func::Acos:
@@ -352,16 +364,16 @@ std::optional<Expr> substitute_exact(const Dag& dag, const Point& at) {
                 combined += size[j];
             }
             if (combined > limits::max_number_bits) return std::nullopt;
-            if (changed) {
-                value[i] = rebuild(e, std::move(args));
-                check_exact(value[i]);
-            } else {
-                value[i] = e;
-            }
+            value[i] = changed ? rebuild(e, std::move(args)) : e;
+            check_exact(value[i]);
         }
         size[i] = number_bits(value[i]);
         if (size[i] > limits::max_number_bits) return std::nullopt;  // the core's bound is loose
     }
+    // Nodes the constructors made inside a fold were not seen above: tan(-3/2*pi) becomes
+    // -tan(3/2*pi).
+    const Expr result[] = {value.back()};
+    for (const Expr* e : post_order(result).nodes) check_exact(*e);
     return value.back();
 }
 

@@ -10,7 +10,9 @@
 //                 x^(1/3) is std::cbrt, x^(-1) is 1/x, other rational powers std::pow.
 //                 0 to a negative power is a DomainError ("division by zero").
 //   x^y           (y not a Number) std::pow for x > 0; for x = 0: 1 when y = 0, 0 when y > 0,
-//                 division by zero when y < 0; for x < 0 only an integer-valued y is allowed.
+//                 division by zero when y < 0; for x < 0 only an integer-valued y is allowed
+//                 (evaluate() substitutes first, so x^y at x = -8, y = 1/3 folds exactly to -2).
+//   tan           at an exact odd multiple of pi/2 evaluate() reports a pole (DomainError).
 //   sin cos tan asin acos atan sinh cosh tanh asinh acosh atanh exp log cbrt erf, atan2(y, x):
 //                 the <cmath> function of the same name; atan2(0, 0) = 0 as std::atan2.
 //                 Domains: asin, acos need [-1, 1]; acosh needs >= 1; atanh needs (-1, 1);

@@ -140,7 +140,7 @@ std::string answer_line(std::string_view line) {
     json request;
     try {
         request = json::parse(line);
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) {  // malformed, or a number no double can hold
         return error_answer("null", std::string("not valid JSON: ") + e.what(), std::nullopt);
     }
     const std::string id = id_text(line, request);

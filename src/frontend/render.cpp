@@ -61,8 +61,8 @@ std::string aligned_matrix(const std::vector<std::vector<std::string>>& cells) {
     for (const auto& row : cells) {
         out += "[ ";
         for (std::size_t j = 0; j < row.size(); ++j) {
-            out += row[j];
-            if (j + 1 < row.size()) out += std::string(width[j] - row[j].size() + 2, ' ');
+            out += row[j] + std::string(width[j] - row[j].size(), ' ');
+            if (j + 1 < row.size()) out += "  ";
         }
         out += " ]\n";
     }

@@ -80,30 +80,33 @@ std::string arity_message(std::string_view name, std::size_t got) {
     return message + ", got " + std::to_string(got);
 }
 
+// Edit distance counting a swap of neighbours as one edit (optimal string alignment): "sni" is
+// one edit from "sin".
 std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+    for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+    for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
     for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
         for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t substitute = diagonal + (a[i - 1] == b[j - 1] ? 0 : 1);
-            diagonal = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, substitute});
+            const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
         }
     }
-    return row[b.size()];
+    return d[a.size()][b.size()];
 }
 
-// The known function closest to a misspelt one, when it is close enough to be a likely typo.
+// The known function closest to a misspelt name, when it is a likely typo: at most two edits,
+// and at most one per two letters of the name (so "bar" suggests nothing rather than "tan").
 std::optional<std::string_view> nearest_function(std::string_view name) {
-    if (name == "ln") return "log";  // too short for the distance rule, and common
+    if (name == "ln") return "log";  // common, and too short for the distance rule
     if (name.size() > 32) return std::nullopt;
     std::optional<std::string_view> best;
-    std::size_t best_distance = 3;  // suggest only within distance 2
+    std::size_t best_distance = 3;
     auto consider = [&](std::string_view candidate) {
         const std::size_t d = edit_distance(name, candidate);
-        if (d < best_distance && d < name.size()) best = candidate, best_distance = d;
+        if (d < best_distance && 2 * d <= name.size()) best = candidate, best_distance = d;
     };
     for (const auto& f : core_functions) consider(f.name);
     for (const auto& f : language_functions) consider(f.name);
@@ -114,7 +117,8 @@ std::string unknown_function_message(std::string_view name) {
     const std::string shown =
         name.size() > 32 ? std::string(name.substr(0, 32)) + "..." : std::string(name);
     std::string message = "unknown function '" + shown + "'";
-    if (auto near = nearest_function(name)) message += "; did you mean '" + std::string(*near) + "'?";
+    if (auto near = nearest_function(name))
+        message += "; did you mean '" + std::string(*near) + "'?";
     return message;
 }
 
@@ -284,7 +288,8 @@ private:
         }
         if (digits.size() > static_cast<std::size_t>(limits::max_decimal_exponent))
             fail_limit(offset_of(n), "number literal with more than "
-                                         + std::to_string(limits::max_decimal_exponent) + " digits");
+                                         + std::to_string(limits::max_decimal_exponent)
+                                         + " digits");
         const long scale = exponent - fraction_digits;
         mpz_class value(digits, 10);
         mpz_class power_of_ten;
@@ -303,7 +308,8 @@ private:
         if (n.name == "pi") return core::constant(core::Constant::Pi);
         if (n.name == "e") return core::constant(core::Constant::E);
         if (is_function_name(n.name))
-            fail(offset_of(n), "function '" + n.name + "' needs its arguments: " + n.name + "(...)");
+            fail(offset_of(n),
+                 "function '" + n.name + "' needs its arguments: " + n.name + "(...)");
         return core::sym(n.name);
     }
 

@@ -6,6 +6,8 @@
 #include <functional>
 #include <span>
 #include <string>
+#include <unordered_map>
+#include <vector>
 
 namespace nabla::print {
 
@@ -26,7 +28,38 @@ namespace nabla::print {
 // `root_labels` is empty or has one label per root.
 std::string cse(std::span<const core::Expr> roots, std::span<const std::string> root_labels = {});
 
-// ---- The infix printer with substitutions (defined in infix.cpp; the tool cse is built on).
+// ---- What cse is built on, shared with the tree printers (infix.cpp, latex.cpp).
+
+// The display children of a node: the sub-expressions the infix and LaTeX printers ask for
+// when they print its top, atoms left out. For a product (and a power with a negative
+// number exponent) they are as_fraction's factors, so a factor x^-2 is asked for as x^2;
+// for a sum, its terms in display order, each term after the first that reads negative
+// negated (x - 2*y asks for 2*y).
+std::vector<core::Expr> display_children(const core::Expr& e);
+
+// The display DAG below some roots: each non-atom node once, children before parents
+// (post-order of first visit, in argument order), with the positions of its display
+// children and its use count: the display edges into it, plus one for each root it is.
+// Built without recursion, so any depth is fine.
+struct DisplayDag {
+    struct Node {
+        core::Expr expr;
+        std::vector<std::size_t> kids;  // positions in `nodes`, one per display edge
+        std::size_t uses = 0;
+        bool root = false;
+    };
+    static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+    std::vector<Node> nodes;
+    std::vector<std::size_t> roots;  // position of each root in `nodes`; npos for an atom
+    std::unordered_map<const core::Node*, std::size_t> index;  // node -> position
+
+    const Node* find(const core::Expr& e) const {
+        auto it = index.find(e.id());
+        return it == index.end() ? nullptr : &nodes[it->second];
+    }
+};
+DisplayDag display_dag(std::span<const core::Expr> roots);
 
 // How tightly a piece of infix text binds; a context wraps anything looser in parentheses.
 enum class InfixPrec { Sum = 1, Product = 2, Unary = 3, Power = 4, Atom = 5 };
@@ -36,14 +69,13 @@ struct InfixPiece {
     InfixPrec prec;
 };
 
-// The text to print for a sub-expression instead of printing its structure, or null.
-// A piece of precedence Atom stands for the whole node (a name): a term that reads as
-// negative but is looked up as an Atom is added with " + name", not negated.
+// The text to print for a non-atom node instead of printing its structure, or null.
 using InfixLookup = std::function<const InfixPiece*(const core::Expr&)>;
 
-// Infix of `e`'s top node as infix() prints it, except that every non-atom node below the
-// top is first given to `lookup`. With a lookup that always answers null, infix_with(e).text is
-// infix(e). No size check: the caller keeps the unfolded text bounded.
+// Infix of `e`'s top node as infix() prints it, except that each display child of `e` is
+// first given to `lookup` (the printer asks for nothing else below the top). With a
+// lookup that always answers null, infix_with(e, lookup).text is infix(e). No size check:
+// the caller keeps the text bounded.
 InfixPiece infix_with(const core::Expr& e, const InfixLookup& lookup);
 
 }  // namespace nabla::print

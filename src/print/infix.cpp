@@ -7,6 +7,8 @@
 #include "print/print.hpp"
 #include "print/size_guard.hpp"
 
+#include <optional>
+
 namespace nabla::print {
 namespace {
 
@@ -28,7 +30,7 @@ Printed print_number(const mpq_class& v) {
     return {s, sgn(v) < 0 ? Unary : Atom};
 }
 
-// Prints one expression; `lookup_`, when set, may stand in for any node below the top.
+// Prints one expression; `lookup_`, when set, may stand in for any non-atom node below the top.
 class Printer {
 public:
     explicit Printer(const InfixLookup* lookup = nullptr) : lookup_(lookup) {}
@@ -72,7 +74,7 @@ private:
             if (first) {
                 out = print(t).text;
                 first = false;
-            } else if (core::reads_negative(t) && !stands_as_name(t)) {
+            } else if (core::reads_negative(t)) {
                 out += " - " + wrap(print(core::neg(t)), Product);
             } else {
                 out += " + " + wrap(print(t), Product);
@@ -81,38 +83,47 @@ private:
         return {out, Sum};
     }
 
-    // A negative term never prints as an atom itself, so an atom from the lookup is a name.
-    bool stands_as_name(const Expr& t) const {
-        const Printed* p = looked_up(t);
-        return p && p->prec == Atom;
+    std::vector<Printed> print_all(const std::vector<Expr>& factors) {
+        std::vector<Printed> out;
+        out.reserve(factors.size());
+        for (const Expr& f : factors) out.push_back(print(f));
+        return out;
     }
 
-    std::string join_factors(const mpz_class& coef, const std::vector<Expr>& factors) {
+    static std::string join_factors(const mpz_class& coef, const std::vector<Printed>& factors) {
         std::string out = coef != 1 || factors.empty() ? coef.get_str() : "";
-        for (const Expr& f : factors) {
+        for (const Printed& f : factors) {
             if (!out.empty()) out += "*";
-            out += wrap(print(f), Unary);
+            out += wrap(f, Unary);
         }
         return out;
     }
 
+    // The parser builds "2*(x + y)" and "-(x + y)" on their own as sums (a number times a
+    // lone sum distributes), so a product whose text would hold one of them is written so
+    // that it re-parses to the same node: 1/2/(x + y), -((x + y)*z).
     Printed print_product(const Expr& e) {
         const Fraction f = as_fraction(e);
         if (!f.negative && f.coef_num == 1 && f.coef_den == 1 && f.denominator.empty() && f.numerator.size() == 1)
             return print(f.numerator[0]);
-        std::string text = join_factors(f.coef_num, f.numerator);
+        const std::vector<Printed> numerator = print_all(f.numerator);
+        const std::vector<Printed> denominator = print_all(f.denominator);
+        std::string text = join_factors(f.coef_num, numerator);
         const std::size_t den_count = f.denominator.size() + (f.coef_den != 1 ? 1 : 0);
-        if (den_count > 0) {
-            std::string den = join_factors(f.coef_den, f.denominator);
+        if (den_count == 2 && denominator.size() == 1 && denominator[0].prec == Sum) {
+            text += "/" + f.coef_den.get_str() + "/" + wrap(denominator[0], Power);
+        } else if (den_count > 0) {
+            std::string den = join_factors(f.coef_den, denominator);
             if (den_count > 1) {
                 den = "(" + den + ")";
             } else if (f.coef_den == 1) {
-                den = wrap(print(f.denominator[0]), Power);
+                den = wrap(denominator[0], Power);
             }
             text += "/" + den;
         }
-        if (f.negative) return {"-" + text, Unary};
-        return {text, Product};
+        if (!f.negative) return {text, Product};
+        if (f.coef_num == 1 && !numerator.empty() && numerator[0].prec == Sum) return {"-(" + text + ")", Unary};
+        return {"-" + text, Unary};
     }
 
     Printed print_power(const Expr& e) {
@@ -124,10 +135,35 @@ private:
     const InfixLookup* lookup_;
 };
 
+// Deeper expressions are printed bottom-up over the display DAG rather than by recursion,
+// which would need stack in proportion to the depth (up to limits::max_depth).
+constexpr std::uint32_t max_recursive_depth = 500;
+
+// Each node of the display DAG printed once, children first, from its children's texts;
+// a text is dropped once its last parent has used it.
+std::string print_bottom_up(const Expr& e) {
+    const Expr roots[] = {e};
+    const DisplayDag dag = display_dag(roots);
+    std::vector<std::optional<Printed>> pieces(dag.nodes.size());
+    std::vector<std::size_t> uses_left(dag.nodes.size());
+    for (std::size_t i = 0; i < dag.nodes.size(); ++i) uses_left[i] = dag.nodes[i].uses;
+    const InfixLookup lookup = [&](const Expr& k) -> const Printed* {
+        auto it = dag.index.find(k.id());
+        return it == dag.index.end() || !pieces[it->second] ? nullptr : &*pieces[it->second];
+    };
+    for (std::size_t i = 0; i < dag.nodes.size(); ++i) {
+        pieces[i] = Printer(&lookup).structure(dag.nodes[i].expr);
+        for (std::size_t k : dag.nodes[i].kids)
+            if (--uses_left[k] == 0) pieces[k].reset();
+    }
+    return std::move(pieces[dag.roots[0]]->text);
+}
+
 }  // namespace
 
 std::string infix(const Expr& e) {
     check_printable(e);
+    if (e.depth() > max_recursive_depth) return print_bottom_up(e);
     return Printer().print(e).text;
 }
 

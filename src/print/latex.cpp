@@ -1,10 +1,14 @@
 // latex.cpp — the LaTeX printer: the structure of infix.cpp, spelled for math mode.
+// It walks the same display DAG (cse.hpp) as infix.cpp when an expression is deep.
 #include "core/build.hpp"
+#include "print/cse.hpp"
 #include "print/layout.hpp"
 #include "print/print.hpp"
 #include "print/size_guard.hpp"
 
 #include <array>
+#include <functional>
+#include <optional>
 #include <string_view>
 
 namespace nabla::print {
@@ -21,8 +25,6 @@ struct Printed {
     std::string text;
     Prec prec;
 };
-
-Printed print(const Expr& e);
 
 std::string parens(const std::string& text) { return "\\left(" + text + "\\right)"; }
 
@@ -65,7 +67,7 @@ std::string symbol_name(std::string_view n) {
     return plain_name(n);
 }
 
-// ---- Numbers, sums, products, powers
+// ---- The printer
 
 Printed print_number(const mpq_class& v) {
     if (v.get_den() == 1) return {v.get_str(), sgn(v) < 0 ? Unary : Atom};
@@ -73,61 +75,6 @@ Printed print_number(const mpq_class& v) {
     if (sgn(v) < 0) return {"-" + frac, Unary};
     return {frac, Product};
 }
-
-Printed print_sum(const Expr& e) {
-    std::string out;
-    bool first = true;
-    for (const Expr& t : display_terms(e)) {
-        if (first) {
-            out = print(t).text;
-            first = false;
-        } else if (core::reads_negative(t)) {
-            out += " - " + wrap(print(core::neg(t)), Product);
-        } else {
-            out += " + " + wrap(print(t), Product);
-        }
-    }
-    return {out, Sum};
-}
-
-// Factors side by side ("2 x y"), with \cdot where a factor would begin with a digit.
-// A lone factor inside \frac{}{} needs no parentheses.
-std::string join_factors(const mpz_class& coef, const std::vector<Expr>& factors, bool in_frac) {
-    std::vector<Printed> items;
-    if (coef != 1 || factors.empty()) items.push_back({coef.get_str(), Atom});
-    for (const Expr& f : factors) items.push_back(print(f));
-    if (in_frac && items.size() == 1) return items[0].text;
-    std::string out;
-    for (const Printed& item : items) {
-        const std::string text = wrap(item, Unary);
-        if (!out.empty()) out += is_digit(text[0]) ? " \\cdot " : " ";
-        out += text;
-    }
-    return out;
-}
-
-Printed print_product(const Expr& e) {
-    const Fraction f = as_fraction(e);
-    if (!f.negative && f.coef_num == 1 && f.coef_den == 1 && f.denominator.empty() && f.numerator.size() == 1)
-        return print(f.numerator[0]);
-    std::string text;
-    if (f.coef_den != 1 || !f.denominator.empty()) {
-        text = "\\frac{" + join_factors(f.coef_num, f.numerator, true) + "}{"
-             + join_factors(f.coef_den, f.denominator, true) + "}";
-    } else {
-        text = join_factors(f.coef_num, f.numerator, false);
-    }
-    if (f.negative) return {"-" + text, Unary};
-    return {text, Product};
-}
-
-Printed print_power(const Expr& e) {
-    if (is_sqrt(e)) return {"\\sqrt{" + print(e.arg(0)).text + "}", Atom};
-    if (e.arg(1).is_number() && sgn(e.arg(1).value()) < 0) return print_product(e);
-    return {wrap(print(e.arg(0)), Atom) + "^{" + print(e.arg(1)).text + "}", Power};
-}
-
-// ---- Functions
 
 // The LaTeX operator for a function written name\left(args\right), or empty for the
 // functions spelled otherwise (exp, abs, cbrt).
@@ -153,42 +100,138 @@ std::string_view operator_name(Func f) {
     return "\\operatorname";
 }
 
-Printed print_call(const Expr& e) {
-    const Func f = e.func();
-    switch (f) {
-    case Func::Exp: return {"e^{" + print(e.arg(0)).text + "}", Power};
-    case Func::Abs: return {"\\left|" + print(e.arg(0)).text + "\\right|", Atom};
-    case Func::Cbrt: return {"\\sqrt[3]{" + print(e.arg(0)).text + "}", Atom};
-    default: break;
-    }
-    std::string out(operator_name(f));
-    if (out == "\\operatorname") out += "{" + std::string(core::func_name(f)) + "}";
-    out += "\\left(";
-    for (std::size_t i = 0; i < e.size(); ++i) {
-        if (i) out += ", ";
-        out += print(e.arg(i)).text;
-    }
-    return {out + "\\right)", Atom};
-}
+using Lookup = std::function<const Printed*(const Expr&)>;
 
-Printed print(const Expr& e) {
-    switch (e.kind()) {
-    case Kind::Number: return print_number(e.value());
-    case Kind::Symbol: return {symbol_name(e.name()), Atom};
-    case Kind::Constant: return {e.constant() == core::Constant::Pi ? "\\pi" : "e", Atom};
-    case Kind::Add: return print_sum(e);
-    case Kind::Mul: return print_product(e);
-    case Kind::Pow: return print_power(e);
-    case Kind::Call: return print_call(e);
+// Prints one expression; `lookup_`, when set, stands in for the non-atom nodes below the
+// top (the display DAG's pieces when printing bottom-up).
+class Printer {
+public:
+    explicit Printer(const Lookup* lookup = nullptr) : lookup_(lookup) {}
+
+    Printed print(const Expr& e) {
+        if (lookup_ && !e.args().empty())
+            if (const Printed* p = (*lookup_)(e)) return *p;
+        return structure(e);
     }
-    return {"", Atom};
+
+    Printed structure(const Expr& e) {
+        switch (e.kind()) {
+        case Kind::Number: return print_number(e.value());
+        case Kind::Symbol: return {symbol_name(e.name()), Atom};
+        case Kind::Constant: return {e.constant() == core::Constant::Pi ? "\\pi" : "e", Atom};
+        case Kind::Add: return print_sum(e);
+        case Kind::Mul: return print_product(e);
+        case Kind::Pow: return print_power(e);
+        case Kind::Call: return print_call(e);
+        }
+        return {"", Atom};
+    }
+
+private:
+    Printed print_sum(const Expr& e) {
+        std::string out;
+        bool first = true;
+        for (const Expr& t : display_terms(e)) {
+            if (first) {
+                out = print(t).text;
+                first = false;
+            } else if (core::reads_negative(t)) {
+                out += " - " + wrap(print(core::neg(t)), Product);
+            } else {
+                out += " + " + wrap(print(t), Product);
+            }
+        }
+        return {out, Sum};
+    }
+
+    // Factors side by side ("2 x y"), with \cdot where a factor would begin with a digit.
+    // A lone factor inside \frac{}{} needs no parentheses.
+    std::string join_factors(const mpz_class& coef, const std::vector<Expr>& factors, bool in_frac) {
+        std::vector<Printed> items;
+        if (coef != 1 || factors.empty()) items.push_back({coef.get_str(), Atom});
+        for (const Expr& f : factors) items.push_back(print(f));
+        if (in_frac && items.size() == 1) return items[0].text;
+        std::string out;
+        for (const Printed& item : items) {
+            const std::string text = wrap(item, Unary);
+            if (!out.empty()) out += is_digit(text[0]) ? " \\cdot " : " ";
+            out += text;
+        }
+        return out;
+    }
+
+    Printed print_product(const Expr& e) {
+        const Fraction f = as_fraction(e);
+        if (!f.negative && f.coef_num == 1 && f.coef_den == 1 && f.denominator.empty() && f.numerator.size() == 1)
+            return print(f.numerator[0]);
+        std::string text;
+        if (f.coef_den != 1 || !f.denominator.empty()) {
+            text = "\\frac{" + join_factors(f.coef_num, f.numerator, true) + "}{"
+                 + join_factors(f.coef_den, f.denominator, true) + "}";
+        } else {
+            text = join_factors(f.coef_num, f.numerator, false);
+        }
+        if (f.negative) return {"-" + text, Unary};
+        return {text, Product};
+    }
+
+    Printed print_power(const Expr& e) {
+        if (is_sqrt(e)) return {"\\sqrt{" + print(e.arg(0)).text + "}", Atom};
+        if (e.arg(1).is_number() && sgn(e.arg(1).value()) < 0) return print_product(e);
+        return {wrap(print(e.arg(0)), Atom) + "^{" + print(e.arg(1)).text + "}", Power};
+    }
+
+    Printed print_call(const Expr& e) {
+        const Func f = e.func();
+        switch (f) {
+        case Func::Exp: return {"e^{" + print(e.arg(0)).text + "}", Power};
+        case Func::Abs: return {"\\left|" + print(e.arg(0)).text + "\\right|", Atom};
+        case Func::Cbrt: return {"\\sqrt[3]{" + print(e.arg(0)).text + "}", Atom};
+        default: break;
+        }
+        std::string out(operator_name(f));
+        if (out == "\\operatorname") out += "{" + std::string(core::func_name(f)) + "}";
+        out += "\\left(";
+        for (std::size_t i = 0; i < e.size(); ++i) {
+            if (i) out += ", ";
+            out += print(e.arg(i)).text;
+        }
+        return {out + "\\right)", Atom};
+    }
+
+    const Lookup* lookup_;
+};
+
+// Deeper expressions are printed bottom-up over the display DAG rather than by recursion,
+// which would need stack in proportion to the depth (up to limits::max_depth).
+constexpr std::uint32_t max_recursive_depth = 500;
+
+// Each node of the display DAG printed once, children first, from its children's texts;
+// a text is dropped once its last parent has used it.
+std::string print_bottom_up(const Expr& e) {
+    const Expr roots[] = {e};
+    const DisplayDag dag = display_dag(roots);
+    std::vector<std::optional<Printed>> pieces(dag.nodes.size());
+    std::vector<std::size_t> uses_left(dag.nodes.size());
+    for (std::size_t i = 0; i < dag.nodes.size(); ++i) uses_left[i] = dag.nodes[i].uses;
+    const Lookup lookup = [&](const Expr& k) -> const Printed* {
+        auto it = dag.index.find(k.id());
+        return it == dag.index.end() || !pieces[it->second] ? nullptr : &*pieces[it->second];
+    };
+    for (std::size_t i = 0; i < dag.nodes.size(); ++i) {
+        pieces[i] = Printer(&lookup).structure(dag.nodes[i].expr);
+        for (std::size_t k : dag.nodes[i].kids)
+            if (--uses_left[k] == 0) pieces[k].reset();
+    }
+    return std::move(pieces[dag.roots[0]]->text);
 }
 
 }  // namespace
 
 std::string latex(const Expr& e) {
     check_printable(e);
-    return print(e).text;
+    if (e.depth() > max_recursive_depth) return print_bottom_up(e);
+    return Printer().print(e).text;
 }
 
 }  // namespace nabla::print

@@ -3,6 +3,8 @@
 
 #include "core/build.hpp"
 
+#include <algorithm>
+
 namespace nabla::print {
 
 using core::Expr;
@@ -39,14 +41,11 @@ Fraction as_fraction(const Expr& e) {
 
 std::vector<Expr> display_terms(const Expr& sum) {
     std::vector<Expr> terms(sum.args().begin(), sum.args().end());
-    if (terms.size() >= 2 && terms[0].is_number()) {
-        const bool constant_positive = sgn(terms[0].value()) > 0;
-        if (!(constant_positive && core::reads_negative(terms[1]))) {
-            Expr c = terms[0];
-            terms.erase(terms.begin());
-            terms.push_back(c);
-        }
-    }
+    // A lone number goes last (x^2 + 2*x + 1) ...
+    if (terms[0].is_number()) std::rotate(terms.begin(), terms.begin() + 1, terms.end());
+    // ... and a sum begins with a positive term when it has one: 1 - x, y - x^2.
+    auto positive = std::find_if(terms.begin(), terms.end(), [](const Expr& t) { return !core::reads_negative(t); });
+    if (positive != terms.end()) std::rotate(terms.begin(), positive, positive + 1);
     return terms;
 }
 

@@ -19,8 +19,9 @@ struct Fraction {
 
 Fraction as_fraction(const core::Expr& e);
 
-// Sum terms in display order: the stored order, except that a lone number goes last
-// unless the sum would then begin with a minus (1 - x, not -x + 1).
+// Sum terms in display order: the stored order, except that a lone number goes last and the
+// first positive term goes first, so a sum reads "1 - x" and "x2 - x1^2" rather than
+// "-x + 1" and "-x1^2 + x2".
 std::vector<core::Expr> display_terms(const core::Expr& sum);
 
 // For a power with a numeric exponent of denominator 2, 1/2 or -1/2: shown as sqrt.

@@ -1,0 +1,315 @@
+// emit_cpp.cpp — prints a Module as C++: helpers on demand, pooled constants, straight-line bodies.
+#include "codegen/emit_cpp.hpp"
+
+#include "codegen/runtime.hpp"
+#include "core/error.hpp"
+#include "eval/eval.hpp"
+
+#include <algorithm>
+#include <bit>
+#include <charconv>
+#include <map>
+#include <set>
+
+// GCC 12 reports false -Wrestrict warnings for "literal" + std::string (GCC bug 105329).
+#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ == 12
+#pragma GCC diagnostic ignored "-Wrestrict"
+#endif
+
+namespace nabla::codegen {
+
+using core::Func;
+
+namespace {
+
+// The shortest text that reads back as exactly `v`, as a double literal.
+std::string literal(double v) {
+    char buf[64];
+    const auto r = std::to_chars(buf, buf + sizeof buf, v);
+    std::string s(buf, r.ptr);
+    if (s.find_first_of(".en") == std::string::npos) s += ".0";
+    return s;
+}
+
+const char* libm_name(Func f) {
+    switch (f) {
+    case Func::Sin: return "sin";
+    case Func::Cos: return "cos";
+    case Func::Tan: return "tan";
+    case Func::Asin: return "asin";
+    case Func::Acos: return "acos";
+    case Func::Atan: return "atan";
+    case Func::Atan2: return "atan2";
+    case Func::Sinh: return "sinh";
+    case Func::Cosh: return "cosh";
+    case Func::Tanh: return "tanh";
+    case Func::Asinh: return "asinh";
+    case Func::Acosh: return "acosh";
+    case Func::Atanh: return "atanh";
+    case Func::Exp: return "exp";
+    case Func::Log: return "log";
+    case Func::Cbrt: return "cbrt";
+    case Func::Erf: return "erf";
+    case Func::Abs: return "fabs";
+    default: return nullptr;
+    }
+}
+
+// Runtime helper implementing a function, or nullptr when <cmath> has it.
+const char* helper_name(Func f) {
+    switch (f) {
+    case Func::Sign: return "sign";
+    case Func::Heaviside: return "heaviside";
+    case Func::Relu: return "relu";
+    case Func::Min: return "min";
+    case Func::Max: return "max";
+    case Func::Sigmoid: return "sigmoid";
+    case Func::Softplus: return "softplus";
+    default: return nullptr;
+    }
+}
+
+// The order helpers appear in, whatever order they were needed in.
+constexpr const char* helper_order[] = {"sign", "heaviside", "relu", "min", "max", "sigmoid", "softplus", "powi", "powq"};
+
+// Helpers and libm functions (for the SIMD declarations) an instruction needs.
+void needs(const Instr& in, std::set<std::string>& helpers, std::set<std::string>& libm) {
+    switch (in.op) {
+    case Op::Call:
+        if (const char* h = helper_name(in.func)) {
+            helpers.insert(h);
+            if (in.func == Func::Sigmoid) libm.insert("exp");
+            if (in.func == Func::Softplus) libm.insert({"exp", "log1p"});
+        } else if (in.func != Func::Abs) {
+            libm.insert(libm_name(in.func));
+        }
+        break;
+    case Op::Cbrt: libm.insert("cbrt"); break;
+    case Op::Pow: libm.insert("pow"); break;
+    case Op::PowInt:
+        helpers.insert("powi");
+        libm.insert("pow");
+        break;
+    case Op::PowFrac:
+        helpers.insert("powq");
+        libm.insert("pow");
+        break;
+    default: break;
+    }
+}
+
+class Emitter {
+public:
+    explicit Emitter(const Module& m) : m_(m), p_(m.program) {
+        for (const Function& f : m.functions) live_.push_back(p_.live(outputs(f)));
+        name_constants();
+    }
+
+    std::string run() {
+        std::string out;
+        for (const std::string& line : m_.header) out += "// " + line + "\n";
+        const std::string guard = "NABLA_GENERATED_" + m_.name;
+        out += "#ifndef " + guard + "\n#define " + guard + "\n\n#include <cmath>\n#include <cstddef>\n";
+        out += preamble();
+        for (const auto& [slot, name] : constants_)
+            out += "static constexpr double " + name + " = " + literal(p_[slot].value) + ";\n";
+        for (std::size_t k = 0; k < m_.functions.size(); ++k) out += "\n" + function(m_.functions[k], live_[k]);
+        for (const Pattern& pattern : m_.patterns) out += "\n" + patterns(pattern);
+        out += "\n#endif  // " + guard + "\n";
+        return out;
+    }
+
+private:
+    static std::vector<Ref> outputs(const Function& f) {
+        std::vector<Ref> refs;
+        if (f.returns) refs.push_back(f.result);
+        for (const Store& s : f.stores) refs.push_back(s.value);
+        return refs;
+    }
+
+    // Constants used anywhere, sorted by value, named NAME_k0, NAME_k1, ...
+    void name_constants() {
+        std::vector<Slot> used;
+        for (Slot s = 0; s < p_.size(); ++s) {
+            if (!p_.is_const(s)) continue;
+            if (std::any_of(live_.begin(), live_.end(), [&](const std::vector<bool>& l) { return l[s]; }))
+                used.push_back(s);
+        }
+        std::sort(used.begin(), used.end(), [&](Slot a, Slot b) {
+            const double x = p_[a].value, y = p_[b].value;
+            return x != y ? x < y : std::bit_cast<std::uint64_t>(x) < std::bit_cast<std::uint64_t>(y);
+        });
+        for (std::size_t k = 0; k < used.size(); ++k) constants_.emplace(used[k], m_.name + "_k" + std::to_string(k));
+    }
+
+    std::string preamble() const {
+        std::set<std::string> helpers, libm_all, libm_batch;
+        bool any_batch = false;
+        for (std::size_t k = 0; k < m_.functions.size(); ++k) {
+            any_batch = any_batch || m_.functions[k].batch;
+            for (Slot s = 0; s < p_.size(); ++s) {
+                if (!live_[k][s]) continue;
+                needs(p_[s], helpers, libm_all);
+                if (m_.functions[k].batch) needs(p_[s], helpers, libm_batch);
+            }
+        }
+        std::string out;
+        if (any_batch) out += simd_macros(libm_batch);
+        for (const char* h : helper_order)
+            if (helpers.contains(h)) out += "\n" + runtime_helper(h);
+        return out + "\n";
+    }
+
+    // Loop pragmas, and opt-in SIMD variants of libm (glibc's libmvec) for GCC on x86-64.
+    static std::string simd_macros(const std::set<std::string>& libm) {
+        std::string out =
+            "\n// Batch loops run over points; the pragma lets the compiler vectorise them.\n"
+            "#ifndef NABLA_SIMD_LOOP\n#if defined(_OPENMP)\n#define NABLA_SIMD_LOOP _Pragma(\"omp simd\")\n"
+            "#elif defined(__GNUC__) && !defined(__clang__)\n#define NABLA_SIMD_LOOP _Pragma(\"GCC ivdep\")\n"
+            "#else\n#define NABLA_SIMD_LOOP\n#endif\n#endif\n";
+        if (libm.empty()) return out;
+        static const std::set<std::string> since_2_22 = {"cos", "exp", "log", "pow", "sin"};
+        std::string old_glibc, new_glibc;
+        for (const std::string& f : libm) {
+            const bool two = f == "pow" || f == "atan2";
+            const std::string decl = "__attribute__((__simd__(\"notinbranch\"))) double " + f
+                                     + (two ? "(double, double)" : "(double)") + " noexcept;\n";
+            (since_2_22.contains(f) ? old_glibc : new_glibc) += decl;
+        }
+        out += "\n// -DNABLA_VECTOR_MATH: with GCC on x86-64 glibc, loops call libmvec's SIMD math (<= 4 ulp).\n"
+               "#if defined(NABLA_VECTOR_MATH) && defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) \\\n"
+               "    && defined(__GLIBC__) && (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 22)\nextern \"C\" {\n" + old_glibc;
+        if (!new_glibc.empty()) out += "#if __GLIBC__ > 2 || __GLIBC_MINOR__ >= 35\n" + new_glibc + "#endif\n";
+        return out + "}\n#endif\n";
+    }
+
+    std::string name(Slot s, const std::vector<std::string>& temp) const {
+        const Instr& in = p_[s];
+        if (in.op == Op::Input) return "x" + std::to_string(in.a);
+        if (in.op == Op::Const) return constants_.at(s);
+        return temp[s];
+    }
+
+    std::string ref(Ref r, const std::vector<std::string>& temp) const { return (r.neg ? "-" : "") + name(r.slot, temp); }
+
+    std::string expression(const Instr& in, const std::vector<std::string>& t) const {
+        const std::string a = name(in.a, t);
+        auto b = [&] { return name(in.b, t); };
+        switch (in.op) {
+        case Op::Add: return a + " + " + b();
+        case Op::Sub: return a + " - " + b();
+        case Op::Mul: return a + " * " + b();
+        case Op::Div: return a + " / " + b();
+        case Op::Neg: return "-" + a;
+        case Op::Sqrt: return "std::sqrt(" + a + ")";
+        case Op::Cbrt: return "std::cbrt(" + a + ")";
+        case Op::Pow: return "std::pow(" + a + ", " + b() + ")";
+        case Op::Call: {
+            const char* h = helper_name(in.func);
+            const std::string f = h ? std::string("nabla_") + h : std::string("std::") + libm_name(in.func);
+            return f + "(" + a + (core::func_arity(in.func) == 2 ? ", " + b() : std::string()) + ")";
+        }
+        case Op::PowInt:
+        case Op::PowFrac: {
+            const mpq_class& q = p_.exponents()[in.b];
+            const auto odd = [](const mpz_class& z) { return mpz_odd_p(z.get_mpz_t()) ? "true" : "false"; };
+            if (in.op == Op::PowInt)
+                return "nabla_powi(" + a + ", " + literal(eval::to_double(q)) + ", " + odd(q.get_num()) + ")";
+            return "nabla_powq(" + a + ", " + literal(eval::to_double(q)) + ", " + odd(q.get_num()) + ", " + odd(q.get_den()) + ")";
+        }
+        case Op::Input:
+        case Op::Const: break;
+        }
+        NABLA_ASSERT(false, "emit: no expression for an input or constant");
+        return {};
+    }
+
+    std::string function(const Function& f, const std::vector<bool>& live) const {
+        const std::string indent = f.batch ? "        " : "    ";
+        std::string out = "// " + f.comment + "\n";
+        if (f.batch) {
+            out += "extern \"C\" void " + f.name + "(std::size_t m, const double* __restrict X" + f.params + ") {\n";
+            out += "    NABLA_SIMD_LOOP\n    for (std::size_t i = 0; i < m; ++i) {\n";
+        } else {
+            out += std::string("extern \"C\" ") + (f.returns ? "double " : "void ") + f.name + "(const double* x" + f.params
+                   + ") {\n";
+            if (f.zero_array)
+                out += "    for (std::size_t k = 0; k < " + std::to_string(f.zero_count) + "; ++k) " + std::string(f.zero_array)
+                       + "[k] = 0.0;\n";
+        }
+        bool any_input = false;
+        for (std::size_t v = 0; v < p_.num_inputs(); ++v) {
+            if (!live[v]) continue;
+            any_input = true;
+            out += indent + "const double x" + std::to_string(v) + " = "
+                   + (f.batch ? "X[" + point_index(v) + "]" : "x[" + std::to_string(v) + "]") + ";\n";
+        }
+        if (!any_input) out += indent + (f.batch ? "(void)X;\n" : "(void)x;\n");
+        std::vector<std::string> temp(p_.size());
+        std::size_t next = 0;
+        for (Slot s = 0; s < p_.size(); ++s) {
+            const Instr& in = p_[s];
+            if (!live[s] || in.op == Op::Input || in.op == Op::Const) continue;
+            temp[s] = "t" + std::to_string(next++);
+            out += indent + "const double " + temp[s] + " = " + expression(in, temp) + ";\n";
+        }
+        for (const Store& st : f.stores)
+            out += indent + st.array + "[" + (f.batch ? point_index(st.index) : std::to_string(st.index))
+                   + "] = " + ref(st.value, temp) + ";\n";
+        if (f.returns) out += "    return " + ref(f.result, temp) + ";\n";
+        if (f.batch) out += "    }\n";
+        return out + "}\n";
+    }
+
+    static std::string point_index(std::size_t k) {
+        if (k == 0) return "i";
+        if (k == 1) return "m + i";
+        return std::to_string(k) + " * m + i";
+    }
+
+    static std::string int_array(const std::string& name, const std::vector<std::uint32_t>& v) {
+        std::string out = "    static const int " + name + "[" + std::to_string(v.size()) + "] = {";
+        for (std::size_t k = 0; k < v.size(); ++k) {
+            if (k % 16 == 0) out += "\n       ";
+            out += " " + std::to_string(v[k]) + (k + 1 < v.size() ? "," : "");
+        }
+        return out + "};\n";
+    }
+
+    static std::string patterns(const Pattern& pat) {
+        const SparseMatrix& s = pat.shape;
+        const std::string nnz = std::to_string(s.nnz());
+        std::string out = "// number of structural nonzeros\nextern \"C\" int " + pat.prefix + "_nnz() { return " + nnz + "; }\n\n";
+        out += "// nonzero k is at (rows[k], cols[k]); row-major order\n";
+        out += "extern \"C\" void " + pat.prefix + "_pattern(int* rows, int* cols) {\n";
+        if (s.nnz() == 0) {
+            out += "    (void)rows;\n    (void)cols;\n}\n";
+        } else {
+            out += int_array("r", s.row) + int_array("c", s.col);
+            out += "    for (int k = 0; k < " + nnz + "; ++k) {\n        rows[k] = r[k];\n        cols[k] = c[k];\n    }\n}\n";
+        }
+        out += "\n// CSR: row r holds nonzeros row_ptr[r] .. row_ptr[r+1]-1, in columns col_idx[k]\n";
+        out += "extern \"C\" void " + pat.prefix + "_csr(int* row_ptr, int* col_idx) {\n";
+        out += int_array("p", s.row_pointers());
+        out += "    for (int k = 0; k < " + std::to_string(s.rows + 1) + "; ++k) row_ptr[k] = p[k];\n";
+        if (s.nnz() == 0) {
+            out += "    (void)col_idx;\n}\n";
+        } else {
+            out += int_array("c", s.col) + "    for (int k = 0; k < " + nnz + "; ++k) col_idx[k] = c[k];\n}\n";
+        }
+        return out;
+    }
+
+    const Module& m_;
+    const Program& p_;
+    std::vector<std::vector<bool>> live_;
+    std::map<Slot, std::string> constants_;
+};
+
+}  // namespace
+
+std::string emit_cpp(const Module& module) { return Emitter(module).run(); }
+
+std::string generate_cpp(const Spec& spec) { return emit_cpp(build_module(spec)); }
+
+}  // namespace nabla::codegen

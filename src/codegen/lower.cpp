@@ -1,0 +1,100 @@
+// lower.cpp — expression DAG -> program values, children before parents, each node once.
+#include "codegen/lower.hpp"
+
+#include "core/error.hpp"
+#include "eval/eval.hpp"
+
+#include <cmath>
+#include <optional>
+
+namespace nabla::codegen {
+
+using core::Expr;
+using core::Kind;
+
+Lowering::Lowering(Program& program, std::span<const Expr> vars) : program_(program) {
+    NABLA_ASSERT(vars.size() == program.num_inputs(), "Lowering: one variable per program input");
+    for (std::size_t i = 0; i < vars.size(); ++i) input_.emplace(vars[i].id(), i);
+}
+
+Ref Lowering::operator()(const Expr& e) {
+    if (auto it = memo_.find(e.id()); it != memo_.end()) return it->second;
+    struct Frame {
+        const Expr* e;
+        std::size_t next;
+    };
+    std::vector<Frame> stack{{&e, 0}};
+    while (!stack.empty()) {
+        Frame& top = stack.back();
+        if (top.next < top.e->size()) {
+            const Expr* child = &top.e->arg(top.next++);
+            if (!memo_.contains(child->id())) stack.push_back({child, 0});  // invalidates top
+            continue;
+        }
+        const Expr* node = top.e;
+        stack.pop_back();
+        if (!memo_.contains(node->id())) memo_.emplace(node->id(), lower_node(*node));
+    }
+    return at(e);
+}
+
+Ref Lowering::lower_node(const Expr& e) {
+    switch (e.kind()) {
+    case Kind::Number: {
+        const double v = eval::to_double(e.value());
+        if (!std::isfinite(v)) throw Error("the number " + e.value().get_str() + " is too large for a double");
+        return program_.number(v);
+    }
+    case Kind::Constant: return program_.number(eval::to_double(e));
+    case Kind::Symbol: {
+        auto it = input_.find(e.id());
+        if (it == input_.end()) throw Error("'" + e.name() + "' is not among the variables");
+        return program_.input(it->second);
+    }
+    case Kind::Add: return lower_add(e);
+    case Kind::Mul: return lower_mul(e);
+    case Kind::Pow: return lower_pow(e);
+    case Kind::Call:
+        if (e.size() == 1) return program_.call(e.func(), at(e.arg(0)));
+        return program_.call(e.func(), at(e.arg(0)), at(e.arg(1)));
+    }
+    NABLA_ASSERT(false, "Lowering: unknown node kind");
+    return {};
+}
+
+// Starts from the first positive term, so that x - 1 is not computed as -(1 - x).
+Ref Lowering::lower_add(const Expr& e) {
+    std::size_t first = 0;
+    while (first < e.size() && at(e.arg(first)).neg) ++first;
+    if (first == e.size()) first = 0;
+    Ref sum = at(e.arg(first));
+    for (std::size_t i = 0; i < e.size(); ++i)
+        if (i != first) sum = program_.add(sum, at(e.arg(i)));
+    return sum;
+}
+
+// c * a * b / (d^2 * f): one division for all factors with negative exponents.
+Ref Lowering::lower_mul(const Expr& e) {
+    std::optional<Ref> numerator;
+    std::optional<Ref> denominator;
+    auto times = [&](std::optional<Ref>& product, Ref r) { product = product ? program_.mul(*product, r) : r; };
+    for (const Expr& f : e.args()) {
+        if (f.is(Kind::Pow) && f.arg(1).is_number() && sgn(f.arg(1).value()) < 0) {
+            times(denominator, program_.pow(at(f.arg(0)), mpq_class(-f.arg(1).value())));
+        } else {
+            times(numerator, at(f));
+        }
+    }
+    if (!denominator) return *numerator;
+    return program_.div(numerator ? *numerator : program_.number(1), *denominator);
+}
+
+Ref Lowering::lower_pow(const Expr& e) {
+    const Expr& base = e.arg(0);
+    const Expr& exponent = e.arg(1);
+    if (exponent.is_number()) return program_.pow(at(base), exponent.value());
+    if (base.is(Kind::Constant) && base.constant() == core::Constant::E) return program_.call(core::Func::Exp, at(exponent));
+    return program_.pow(at(base), at(exponent));
+}
+
+}  // namespace nabla::codegen

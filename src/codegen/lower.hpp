@@ -1,0 +1,38 @@
+// lower.hpp — expression DAG -> program values: each shared node lowered once, without recursion.
+#pragma once
+
+#include "codegen/program.hpp"
+#include "core/expr.hpp"
+
+#include <span>
+#include <unordered_map>
+#include <vector>
+
+namespace nabla::codegen {
+
+// Lowers expressions into one Program whose inputs are `vars` (input i is vars[i]).
+// Nodes are memoised across calls, so everything lowered through one Lowering shares work.
+// Sums become chains of + and - (negative terms subtract), products chains of * with a single
+// division by the product of the factors with negative exponents, small integer powers
+// products, x^(p/2) and x^(p/3) products of sqrt and cbrt.
+class Lowering {
+public:
+    Lowering(Program& program, std::span<const core::Expr> vars);
+
+    // Throws nabla::Error for a symbol that is not among the variables, and for a number
+    // beyond the double range.
+    Ref operator()(const core::Expr& e);
+
+private:
+    Ref lower_node(const core::Expr& e);
+    Ref lower_add(const core::Expr& e);
+    Ref lower_mul(const core::Expr& e);
+    Ref lower_pow(const core::Expr& e);
+    const Ref& at(const core::Expr& e) const { return memo_.at(e.id()); }
+
+    Program& program_;
+    std::unordered_map<const core::Node*, std::size_t> input_;
+    std::unordered_map<const core::Node*, Ref> memo_;
+};
+
+}  // namespace nabla::codegen

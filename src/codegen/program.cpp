@@ -1,0 +1,268 @@
+// program.cpp — value numbering, constant folding and exact peepholes for the SSA program.
+#include "codegen/program.hpp"
+
+#include "core/error.hpp"
+#include "eval/eval.hpp"
+
+#include <bit>
+#include <cmath>
+#include <limits>
+
+namespace nabla::codegen {
+
+using core::Func;
+
+namespace {
+
+// Powers up to this exponent are unrolled into products (at most 12 multiplications); beyond
+// it std::pow is both faster and more accurate than repeated squaring.
+constexpr unsigned long max_unrolled_power = 64;
+
+double sign_of(double x) { return x > 0 ? 1.0 : x < 0 ? -1.0 : x == 0 ? 0.0 : x; }
+double heaviside(double x) { return x > 0 ? 1.0 : x < 0 ? 0.0 : x == 0 ? 0.5 : x; }
+double relu(double x) { return x > 0 ? x : x <= 0 ? 0.0 : x; }
+double sigmoid(double x) {
+    const double z = std::exp(-std::fabs(x));
+    return (x >= 0 ? 1.0 : z) / (1.0 + z);
+}
+double softplus(double x) { return x > 30 ? x + std::exp(-x) : std::log1p(std::exp(x)); }
+double min_of(double a, double b) { return std::isnan(a) || std::isnan(b) ? a + b : b < a ? b : a; }
+double max_of(double a, double b) { return std::isnan(a) || std::isnan(b) ? a + b : b > a ? b : a; }
+
+double pow_integer(double s, double n, bool odd) {
+    if (!(s < 0)) return std::pow(s, n);
+    const double r = std::pow(-s, n);
+    return odd ? -r : r;
+}
+
+double pow_fraction(double s, double e, bool odd_num, bool odd_den) {
+    if (!(s < 0)) return std::pow(s, e);
+    if (!odd_den) return std::numeric_limits<double>::quiet_NaN();
+    const double r = std::pow(-s, e);
+    return odd_num ? -r : r;
+}
+
+double call1(Func f, double x) {
+    switch (f) {
+    case Func::Sin: return std::sin(x);
+    case Func::Cos: return std::cos(x);
+    case Func::Tan: return std::tan(x);
+    case Func::Asin: return std::asin(x);
+    case Func::Acos: return std::acos(x);
+    case Func::Atan: return std::atan(x);
+    case Func::Sinh: return std::sinh(x);
+    case Func::Cosh: return std::cosh(x);
+    case Func::Tanh: return std::tanh(x);
+    case Func::Asinh: return std::asinh(x);
+    case Func::Acosh: return std::acosh(x);
+    case Func::Atanh: return std::atanh(x);
+    case Func::Exp: return std::exp(x);
+    case Func::Log: return std::log(x);
+    case Func::Cbrt: return std::cbrt(x);
+    case Func::Abs: return std::fabs(x);
+    case Func::Sign: return sign_of(x);
+    case Func::Heaviside: return heaviside(x);
+    case Func::Sigmoid: return sigmoid(x);
+    case Func::Softplus: return softplus(x);
+    case Func::Relu: return relu(x);
+    case Func::Erf: return std::erf(x);
+    case Func::Atan2: case Func::Min: case Func::Max: break;
+    }
+    NABLA_ASSERT(false, "codegen: a two-argument function called with one argument");
+    return 0;
+}
+
+double call2(Func f, double a, double b) {
+    switch (f) {
+    case Func::Atan2: return std::atan2(a, b);
+    case Func::Min: return min_of(a, b);
+    case Func::Max: return max_of(a, b);
+    default: break;
+    }
+    NABLA_ASSERT(false, "codegen: a one-argument function called with two arguments");
+    return 0;
+}
+
+bool binary(const Instr& in) {
+    switch (in.op) {
+    case Op::Add: case Op::Sub: case Op::Mul: case Op::Div: case Op::Pow: return true;
+    case Op::Call: return core::func_arity(in.func) == 2;
+    default: return false;
+    }
+}
+
+}  // namespace
+
+double compute(const Instr& in, double a, double b, const std::vector<mpq_class>& exponents) {
+    switch (in.op) {
+    case Op::Input: break;
+    case Op::Const: return in.value;
+    case Op::Add: return a + b;
+    case Op::Sub: return a - b;
+    case Op::Mul: return a * b;
+    case Op::Div: return a / b;
+    case Op::Neg: return -a;
+    case Op::Sqrt: return std::sqrt(a);
+    case Op::Cbrt: return std::cbrt(a);
+    case Op::Call: return core::func_arity(in.func) == 1 ? call1(in.func, a) : call2(in.func, a, b);
+    case Op::Pow: return std::pow(a, b);
+    case Op::PowInt: {
+        const mpq_class& q = exponents[in.b];
+        return pow_integer(a, eval::to_double(q), mpz_odd_p(q.get_num_mpz_t()));
+    }
+    case Op::PowFrac: {
+        const mpq_class& q = exponents[in.b];
+        return pow_fraction(a, eval::to_double(q), mpz_odd_p(q.get_num_mpz_t()), mpz_odd_p(q.get_den_mpz_t()));
+    }
+    }
+    NABLA_ASSERT(false, "codegen: compute of an input");
+    return 0;
+}
+
+std::size_t Program::KeyHash::operator()(const Key& k) const noexcept {
+    std::uint64_t h = static_cast<std::uint64_t>(k.op) * 0x9E3779B97F4A7C15ull;
+    h ^= (static_cast<std::uint64_t>(k.func) + 0x100) * 0xC2B2AE3D27D4EB4Full;
+    h = (h ^ (h >> 29)) + k.a * 0x165667B19E3779F9ull;
+    h = (h ^ (h >> 31)) + k.b * 0x27D4EB2F165667C5ull;
+    h ^= k.bits + (h << 6) + (h >> 2);
+    return static_cast<std::size_t>(h ^ (h >> 33));
+}
+
+Program::Program(std::size_t num_inputs) : num_inputs_(num_inputs) {
+    for (std::size_t v = 0; v < num_inputs; ++v) emit(Instr{Op::Input, Func{}, static_cast<Slot>(v)});
+}
+
+Slot Program::emit(Instr in) {
+    if (in.op != Op::Input && in.op != Op::Const) {
+        const bool constant_operands = is_const(in.a) && (!binary(in) || is_const(in.b));
+        if (constant_operands) {
+            const double r = compute(in, code_[in.a].value, binary(in) ? code_[in.b].value : 0.0, exponents_);
+            if (std::isfinite(r)) return constant(r);  // a non-finite step stays, as in eval
+        }
+    }
+    if ((in.op == Op::Add || in.op == Op::Mul) && in.b < in.a) std::swap(in.a, in.b);  // commutative
+    const Key key{in.op, in.func, in.a, in.b, in.op == Op::Const ? std::bit_cast<std::uint64_t>(in.value) : 0};
+    if (auto it = table_.find(key); it != table_.end()) return it->second;
+    const auto slot = static_cast<Slot>(code_.size());
+    code_.push_back(in);
+    table_.emplace(key, slot);
+    return slot;
+}
+
+Slot Program::constant(double v) {
+    if (v == 0) v = 0.0;  // one zero: -0.0 and 0.0 are the same constant
+    return emit(Instr{Op::Const, Func{}, 0, 0, v});
+}
+
+Ref Program::number(double v) { return v < 0 ? Ref{constant(-v), true} : Ref{constant(v), false}; }
+
+Slot Program::materialise(Ref r) { return r.neg ? emit(Instr{Op::Neg, Func{}, r.slot}) : r.slot; }
+
+Ref Program::add(Ref a, Ref b) {
+    if (is_const(a, 0)) return b;
+    if (is_const(b, 0)) return a;
+    if (is_const(a.slot) && is_const(b.slot)) return number(value_of(a) + value_of(b));
+    if (a.slot == b.slot && a.neg != b.neg) return number(0);  // x - x, as the core folds it
+    if (a.neg == b.neg) return {emit(Instr{Op::Add, Func{}, a.slot, b.slot}), a.neg};
+    if (b.neg) return {emit(Instr{Op::Sub, Func{}, a.slot, b.slot}), false};
+    return {emit(Instr{Op::Sub, Func{}, b.slot, a.slot}), false};
+}
+
+Ref Program::mul(Ref a, Ref b) {
+    if (is_const(a.slot)) std::swap(a, b);  // the constant, if any, is b
+    if (is_const(b.slot)) {
+        if (is_const(a.slot)) return number(value_of(a) * value_of(b));
+        if (code_[b.slot].value == 0) return number(0);
+        if (code_[b.slot].value == 1) return b.neg ? -a : a;
+    }
+    return {emit(Instr{Op::Mul, Func{}, a.slot, b.slot}), a.neg != b.neg};
+}
+
+Ref Program::div(Ref a, Ref b) {
+    if (is_const(b.slot) && code_[b.slot].value == 1) return b.neg ? -a : a;
+    if (is_const(a, 0)) return number(0);
+    return {emit(Instr{Op::Div, Func{}, a.slot, b.slot}), a.neg != b.neg};
+}
+
+Ref Program::sqrt(Ref a) { return {emit(Instr{Op::Sqrt, Func{}, materialise(a)}), false}; }
+
+Ref Program::call(Func f, Ref a) {
+    if (f == Func::Abs) return {emit(Instr{Op::Call, f, a.slot}), false};  // |-x| = |x|
+    if (f == Func::Cbrt) return {emit(Instr{Op::Cbrt, Func{}, a.slot}), a.neg};  // odd, exactly
+    return {emit(Instr{Op::Call, f, materialise(a)}), false};
+}
+
+Ref Program::call(Func f, Ref a, Ref b) {
+    const Slot sa = materialise(a);
+    return {emit(Instr{Op::Call, f, sa, materialise(b)}), false};
+}
+
+Ref Program::pow(Ref a, Ref b) {
+    const Slot sa = materialise(a);
+    return {emit(Instr{Op::Pow, Func{}, sa, materialise(b)}), false};
+}
+
+Ref Program::power_by_products(Ref a, unsigned long n) {
+    Ref r = a;
+    for (int bit = std::bit_width(n) - 2; bit >= 0; --bit) {
+        r = mul(r, r);
+        if ((n >> bit) & 1) r = mul(r, a);
+    }
+    return r;
+}
+
+Slot Program::exponent_index(const mpq_class& q) {
+    for (std::size_t i = 0; i < exponents_.size(); ++i)
+        if (exponents_[i] == q) return static_cast<Slot>(i);
+    exponents_.push_back(q);
+    return static_cast<Slot>(exponents_.size() - 1);
+}
+
+Ref Program::pow(Ref a, const mpq_class& q) {
+    const mpz_class& p = q.get_num();
+    const mpz_class& d = q.get_den();
+    const bool odd_p = mpz_odd_p(p.get_mpz_t());
+    const bool small = abs(p) <= max_unrolled_power;
+    auto reciprocal_if_negative = [&](Ref r) { return sgn(p) < 0 ? div(number(1), r) : r; };
+    if (sgn(p) == 0) return number(1);
+    if (d == 1 && small) {  // (-x)^n = x^n for even n, -(x^n) for odd n
+        const Ref r = reciprocal_if_negative(power_by_products({a.slot, false}, mpz_class(abs(p)).get_ui()));
+        return a.neg && odd_p ? -r : r;
+    }
+    if (d == 2 && small) return reciprocal_if_negative(power_by_products(sqrt(a), mpz_class(abs(p)).get_ui()));
+    if (d == 3 && small) {  // cbrt is odd, so (-x)^(p/3) = (-1)^p x^(p/3)
+        const Ref c{emit(Instr{Op::Cbrt, Func{}, a.slot}), false};
+        const Ref r = reciprocal_if_negative(power_by_products(c, mpz_class(abs(p)).get_ui()));
+        return a.neg && odd_p ? -r : r;
+    }
+    const Slot base = materialise(a);
+    return {emit(Instr{d == 1 ? Op::PowInt : Op::PowFrac, Func{}, base, exponent_index(q)}), false};
+}
+
+std::vector<bool> Program::live(std::span<const Ref> outputs) const {
+    std::vector<bool> used(code_.size(), false);
+    for (const Ref& r : outputs) used[r.slot] = true;
+    for (std::size_t i = code_.size(); i-- > 0;) {
+        if (!used[i]) continue;
+        const Instr& in = code_[i];
+        switch (in.op) {
+        case Op::Input: case Op::Const: break;
+        case Op::Neg: case Op::Sqrt: case Op::Cbrt: case Op::PowInt: case Op::PowFrac: used[in.a] = true; break;
+        default:
+            used[in.a] = true;
+            if (binary(in)) used[in.b] = true;
+            break;
+        }
+    }
+    return used;
+}
+
+std::size_t Program::count_live(std::span<const Ref> outputs) const {
+    const std::vector<bool> used = live(outputs);
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < code_.size(); ++i)
+        if (used[i] && code_[i].op != Op::Input && code_[i].op != Op::Const) ++n;
+    return n;
+}
+
+}  // namespace nabla::codegen

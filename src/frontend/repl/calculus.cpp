@@ -1,0 +1,229 @@
+// calculus.cpp — reading the operations' arguments and calling the calculus library.
+#include "frontend/repl/calculus.hpp"
+
+#include "core/build.hpp"
+#include "core/error.hpp"
+#include "core/limits.hpp"
+#include "diff/calculus.hpp"
+#include "diff/diff.hpp"
+#include "eval/eval.hpp"
+#include "frontend/repl/statement.hpp"
+#include "frontend/steps_text.hpp"
+#include "parse/parse.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+namespace nabla::repl {
+namespace {
+
+using core::Expr;
+using frontend::Op;
+using frontend::Result;
+using K = Token::Kind;
+
+Error error_at(const Piece& at, const std::string& message) {
+    return Error(message, char_offset(at.statement, at.begin));
+}
+
+std::string_view word(const Piece& p, const Token& t) { return p.text().substr(t.begin, t.end - t.begin); }
+
+// The items of a [a, b, c] piece, or nothing when the piece is not a list.
+std::optional<std::vector<Piece>> list_items(const Piece& piece) {
+    const std::vector<Token> t = tokenize(piece.text());
+    if (t.empty() || t[0].kind != K::Open || t[0].bracket != '[' || matching_close(t, 0) != t.size() - 1)
+        return std::nullopt;
+    return split_arguments({piece.statement, piece.begin + t[0].end, piece.begin + t.back().begin});
+}
+
+// Variables written as names or as one [x, y] list; with `counts`, a number after a name
+// repeats it: diff(f, x, 3) is the third derivative.
+void read_variables(std::span<const Piece> pieces, const Scope& scope, bool counts, std::vector<Expr>& out) {
+    for (const Piece& p : pieces) {
+        if (auto items = list_items(p)) {
+            read_variables(*items, scope, counts, out);
+            continue;
+        }
+        const std::vector<Token> t = tokenize(p.text());
+        if (t.size() == 1 && t[0].kind == K::Number && counts && !out.empty()) {
+            std::size_t n = 0;
+            const std::string_view digits = word(p, t[0]);
+            const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), n);
+            if (ec != std::errc() || end != digits.data() + digits.size() || n == 0)
+                throw error_at(p, "expected how many times to differentiate: a whole number from 1");
+            if (n > limits::max_diff_order)
+                throw LimitError("at most " + std::to_string(limits::max_diff_order) + " successive derivatives",
+                                 char_offset(p.statement, p.begin));
+            out.insert(out.end(), n - 1, out.back());
+            continue;
+        }
+        if (t.size() != 1 || t[0].kind != K::Name) throw error_at(p, "expected a variable name");
+        const std::string name(word(p, t[0]));
+        if (!parse::is_variable_name(name) || is_reserved_name(name))
+            throw error_at(p, "'" + name + "' is not a variable name");
+        if (!scope.is_bound(name) && (scope.env.variable(name) || scope.env.function(name)))
+            throw error_at(p, "'" + name + "' is defined, so it is not a variable here; :clear " + name +
+                                  " forgets it");
+        out.push_back(core::sym(name));
+    }
+}
+
+// The name of a user function written alone (grad(f)), if the piece is one.
+const Function* named_function(const Piece& p, const Scope& scope) {
+    const std::vector<Token> t = tokenize(p.text());
+    if (t.size() != 1 || t[0].kind != K::Name || scope.is_bound(word(p, t[0]))) return nullptr;
+    return scope.env.function(word(p, t[0]));
+}
+
+// Given variables, else the parameters of functions given by name, else every symbol.
+std::vector<Expr> variables(std::span<const Piece> given, std::span<const Piece> functions,
+                            std::span<const Expr> exprs, const Scope& scope, bool counts = false) {
+    std::vector<Expr> vars;
+    read_variables(given, scope, counts, vars);
+    if (!given.empty()) return vars;
+    for (const Piece& p : functions) {
+        const Function* f = named_function(p, scope);
+        if (!f) return diff::default_variables(exprs);
+        for (const Expr& x : f->params)
+            if (std::find(vars.begin(), vars.end(), x) == vars.end()) vars.push_back(x);
+    }
+    return vars;
+}
+
+void need_arguments(const Piece& at, const std::vector<Piece>& args, std::size_t least, const char* usage) {
+    if (args.size() < least || std::any_of(args.begin(), args.end(), [](const Piece& p) { return p.blank(); }))
+        throw error_at(at, std::string("expected ") + usage);
+}
+
+std::vector<Expr> diff_variables(const Piece& at, const std::vector<Piece>& args, const Expr& f,
+                                 const Scope& scope) {
+    std::vector<Expr> vars = variables(std::span(args).subspan(1), std::span(args).first(1), std::span(&f, 1), scope, true);
+    if (args.size() == 1 && vars.size() > 1) {
+        std::string names;
+        for (const Expr& x : vars) names += (names.empty() ? "" : ", ") + x.name();
+        throw error_at(at, "diff needs the variable to differentiate by: the expression has several (" + names + ")");
+    }
+    if (vars.empty()) throw error_at(at, "diff needs a variable to differentiate by");
+    if (vars.size() > limits::max_diff_order)
+        throw LimitError("at most " + std::to_string(limits::max_diff_order) + " successive derivatives",
+                         char_offset(at.statement, at.begin));
+    return vars;
+}
+
+// The rows of a Jacobian: a [F, G] list, or one expression, or a list result (%N).
+std::vector<Expr> functions_of(const Piece& p, const Scope& scope) {
+    std::vector<Expr> out;
+    if (auto items = list_items(p)) {
+        for (const Piece& item : *items) out.push_back(expand(item, scope));
+        if (out.empty()) throw error_at(p, "expected at least one function in the list");
+        return out;
+    }
+    const std::vector<Token> t = tokenize(p.text());
+    const bool reference = t.size() == 1 && (t[0].kind == K::Ref || (t[0].kind == K::Name && word(p, t[0]) == "ans"));
+    if (reference) {
+        std::size_t number = 0;
+        if (t[0].kind == K::Ref) {
+            const std::string_view digits = word(p, t[0]).substr(1);
+            std::from_chars(digits.data(), digits.data() + digits.size(), number);
+        }
+        if (t[0].kind == K::Name || number > 0) {
+            const Result& r = result_at(p, number, scope);
+            if (r.shape == Result::Shape::Vector) return r.rows[0];
+        }
+    }
+    out.push_back(expand(p, scope));
+    return out;
+}
+
+Result evaluate(const Piece& at, const std::vector<Piece>& args, const Scope& scope) {
+    need_arguments(at, args, 1, "an expression, then values like x = 1/2");
+    const Expr f = expand(args[0], scope);
+    std::vector<Expr> names, values;
+    for (const Piece& p : std::span(args).subspan(1)) {
+        const std::vector<Token> t = tokenize(p.text());
+        if (t.size() < 3 || t[0].kind != K::Name || t[1].kind != K::Equals)
+            throw error_at(p, "expected a value like x = 1/2");
+        const std::string name(word(p, t[0]));
+        if (!parse::is_variable_name(name)) throw error_at(p, "'" + name + "' is not a variable name");
+        names.push_back(core::sym(name));
+        values.push_back(expand({p.statement, p.begin + t[1].end, p.end}, scope));
+    }
+    try {
+        // Substituting first keeps values such as pi/3 exact: cos(x) at x = pi/3 is 1/2.
+        Result r;
+        r.shape = Result::Shape::Value;
+        r.value = eval::evaluate(core::substitute(f, names, values), {});
+        return r;
+    } catch (const Error&) {
+        rethrow_at(at);
+    }
+}
+
+}  // namespace
+
+Result run_operation(Op op, const Piece& at, const std::vector<Piece>& args, const Scope& scope) {
+    Result r;
+    try {
+        switch (op) {
+        case Op::Simplify:
+            if (args.size() != 1 || args[0].blank()) throw error_at(at, "expected one expression");
+            r.rows = {{expand(args[0], scope)}};
+            return r;
+        case Op::Eval: return evaluate(at, args, scope);
+        case Op::Diff: {
+            need_arguments(at, args, 1, "an expression, then the variables: diff(f, x) or diff(f, x, y)");
+            const Expr f = expand(args[0], scope);
+            r.vars = diff_variables(at, args, f, scope);
+            r.rows = {{diff::partial(f, r.vars)}};
+            return r;
+        }
+        case Op::Grad:
+        case Op::Hessian: {
+            need_arguments(at, args, 1, "an expression, then optionally its variables: grad(f) or grad(f, [x, y])");
+            const Expr f = expand(args[0], scope);
+            r.vars = variables(std::span(args).subspan(1), std::span(args).first(1), std::span(&f, 1), scope);
+            if (op == Op::Grad) {
+                r.shape = Result::Shape::Vector;
+                r.rows = {diff::gradient(f, r.vars)};
+            } else {
+                r.shape = Result::Shape::Matrix;
+                r.rows = diff::hessian(f, r.vars);
+            }
+            return r;
+        }
+        case Op::Jacobian: {
+            need_arguments(at, args, 1, "the functions, then optionally the variables: jacobian([f, g], [x, y])");
+            const std::vector<Expr> fs = functions_of(args[0], scope);
+            std::vector<Piece> named = list_items(args[0]).value_or(std::vector<Piece>{args[0]});
+            r.shape = Result::Shape::Matrix;
+            r.vars = variables(std::span(args).subspan(1), named, fs, scope);
+            r.rows = diff::jacobian(fs, r.vars);
+            return r;
+        }
+        }
+    } catch (const Error&) {
+        rethrow_at(at);
+    }
+    return r;
+}
+
+Expr derivative_of(const Piece& call, const std::vector<Piece>& args, const Scope& scope) {
+    return run_operation(Op::Diff, call, args, scope).rows[0][0];
+}
+
+std::string derivation_steps(const Piece& at, const std::vector<Piece>& args, const Scope& scope) {
+    try {
+        need_arguments(at, args, 1, "an expression, then the variables: :steps f, x");
+        Expr f = expand(args[0], scope);
+        std::string out;
+        for (const Expr& x : diff_variables(at, args, f, scope)) {
+            out += frontend::steps_text(f, x);
+            f = diff::derivative(f, x);
+        }
+        return out;
+    } catch (const Error&) {
+        rethrow_at(at);
+    }
+}
+
+}  // namespace nabla::repl

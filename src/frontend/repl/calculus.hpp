@@ -1,0 +1,30 @@
+// calculus.hpp — diff, grad, hessian, jacobian, eval and steps on arguments written in the REPL.
+//
+// The arguments are pieces of the statement: diff(EXPR, x, y), diff(EXPR, x, 3) (third
+// derivative), grad(EXPR, [y, x]), jacobian([F, G], [x, y]), eval(EXPR, x = 1, y = 2/3).
+// Without variables the order is the parameters' of a function given by name (grad(f) for
+// f(x, y)), else every symbol, naturally sorted, as on the command line. The work is done by
+// the same library calls as the CLI's (diff::partial, gradient, jacobian, hessian,
+// eval::evaluate), and results come back as frontend::Result for frontend::render.
+#pragma once
+
+#include "core/expr.hpp"
+#include "frontend/repl/expand.hpp"
+#include "frontend/request.hpp"
+
+#include <string>
+#include <vector>
+
+namespace nabla::repl {
+
+// `at` is where the operation is named, for errors that belong to no argument.
+frontend::Result run_operation(frontend::Op op, const Piece& at, const std::vector<Piece>& args,
+                               const Scope& scope);
+
+// The value of a diff(...) call written inside an expression.
+core::Expr derivative_of(const Piece& call, const std::vector<Piece>& args, const Scope& scope);
+
+// The step-by-step derivation of diff(args), as text.
+std::string derivation_steps(const Piece& at, const std::vector<Piece>& args, const Scope& scope);
+
+}  // namespace nabla::repl

@@ -1,0 +1,29 @@
+// command_args.hpp — the argument text of :diff, :eval, :plot ... split into pieces.
+//
+// Commas separate arguments as in the call forms (:diff f, x is diff(f, x)). Without commas
+// the command line reads like the CLI: `:diff x^2*y x y`, `:grad f y x`, `:eval f x=1 y=2`.
+// Then the trailing words that are names (or [..] lists, or counts for :diff) are the
+// variables, as few as make the rest a valid expression: `:diff 2 x x` is d/dx of 2x.
+#pragma once
+
+#include "frontend/repl/expand.hpp"
+#include "frontend/request.hpp"
+
+#include <optional>
+#include <vector>
+
+namespace nabla::repl {
+
+// Arguments for run_operation (or for :steps, with Op::Diff).
+std::vector<Piece> operation_arguments(frontend::Op op, const Piece& body, const Scope& scope);
+
+struct PlotArguments {
+    Piece expr;
+    std::optional<Piece> var;  // x in x=-3:3
+    std::optional<Piece> lo, hi;
+};
+
+// `EXPR [x=LO:HI]` or `EXPR, x = LO:HI`. Throws nabla::Error for a malformed range.
+PlotArguments plot_arguments(const Piece& body);
+
+}  // namespace nabla::repl

@@ -1,0 +1,103 @@
+// worker.cpp — a detached pthread per job, a commit gate, and polling waits.
+#include "frontend/repl/worker.hpp"
+
+#include <pthread.h>
+
+#include <chrono>
+#include <condition_variable>
+#include <exception>
+#include <iostream>
+#include <mutex>
+
+namespace nabla::repl {
+
+struct Worker::State {
+    std::mutex mutex;
+    std::condition_variable done;
+    Job job;
+    bool abandoned = false;
+    bool committed = false;
+    bool finished = false;
+
+    bool may_commit() {
+        std::lock_guard lock(mutex);
+        if (abandoned) return false;
+        committed = true;
+        return true;
+    }
+
+    void work() {
+        try {
+            job([this] { return may_commit(); });
+        } catch (const std::exception& e) {
+            // Session::execute reports every error it knows; this is the last line of defence.
+            std::cerr << "nabla: internal error: " << e.what() << "\n";
+        }
+        job = nullptr;  // destroy what the job holds here, on this thread
+        std::lock_guard lock(mutex);
+        finished = true;
+        done.notify_all();
+    }
+};
+
+namespace {
+
+constexpr auto poll = std::chrono::milliseconds(30);
+
+void* thread_main(void* arg) {
+    std::unique_ptr<std::shared_ptr<Worker::State>> state(static_cast<std::shared_ptr<Worker::State>*>(arg));
+    (*state)->work();
+    return nullptr;
+}
+
+// A detached thread with a large stack: deep expressions recurse deeply in the core.
+bool start_thread(const std::shared_ptr<Worker::State>& state) {
+    pthread_attr_t attr;
+    if (pthread_attr_init(&attr) != 0) return false;
+    pthread_attr_setstacksize(&attr, Worker::stack_bytes);
+    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    auto* arg = new std::shared_ptr<Worker::State>(state);
+    pthread_t thread;
+    const bool started = pthread_create(&thread, &attr, thread_main, arg) == 0;
+    pthread_attr_destroy(&attr);
+    if (!started) delete arg;
+    return started;
+}
+
+}  // namespace
+
+bool Worker::idle() const {
+    if (!current_) return true;
+    std::lock_guard lock(current_->mutex);
+    return current_->finished;
+}
+
+bool Worker::wait_idle(const std::function<bool()>& interrupted) {
+    if (!current_) return true;
+    std::unique_lock lock(current_->mutex);
+    while (!current_->finished) {
+        if (interrupted()) return false;
+        current_->done.wait_for(lock, poll);
+    }
+    return true;
+}
+
+Worker::Outcome Worker::run(Job job, const std::function<bool()>& interrupted) {
+    current_ = std::make_shared<State>();
+    current_->job = std::move(job);
+    if (!start_thread(current_)) {
+        current_->work();  // no thread to be had: run here, uninterruptibly
+        return Outcome::Finished;
+    }
+    std::unique_lock lock(current_->mutex);
+    while (!current_->finished) {
+        if (!current_->committed && interrupted()) {
+            current_->abandoned = true;
+            return Outcome::Interrupted;
+        }
+        current_->done.wait_for(lock, poll);
+    }
+    return Outcome::Finished;
+}
+
+}  // namespace nabla::repl

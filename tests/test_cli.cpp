@@ -1,0 +1,126 @@
+// test_cli.cpp — the nabla executable end to end: commands, formats, exit codes, error carets.
+#include <doctest/doctest.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <sys/wait.h>
+
+namespace {
+
+struct Run {
+    int status;
+    std::string out, err;
+};
+
+std::string slurp(const std::string& path) {
+    std::ifstream in(path);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+// Runs `nabla ARGS` through the shell, with `input` on stdin.
+Run nabla(const std::string& args, const std::string& input = "") {
+    const std::string dir = std::string(std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp");
+    const std::string base = dir + "/nabla_cli_test_" + std::to_string(::getpid());
+    std::ofstream(base + ".in") << input;
+    const std::string cmd = std::string(NABLA_BINARY) + " " + args + " < " + base + ".in > " + base + ".out 2> " + base + ".err";
+    const int raw = std::system(cmd.c_str());
+    Run r{WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, slurp(base + ".out"), slurp(base + ".err")};
+    std::remove((base + ".in").c_str());
+    std::remove((base + ".out").c_str());
+    std::remove((base + ".err").c_str());
+    return r;
+}
+
+}  // namespace
+
+TEST_SUITE("cli") {
+    TEST_CASE("CLI: diff, grad, jacobian, hessian, eval, simplify") {
+        CHECK(nabla("diff 'x^2*sin(x)' x").out == "x^2*cos(x) + 2*x*sin(x)\n");
+        CHECK(nabla("diff 'x^2*y^3' x y").out == "6*x*y^2\n");
+        CHECK(nabla("grad 'x*y + y^2'").out == "y\nx + 2*y\n");
+        CHECK(nabla("grad 'x*y + y^2' --vars y,x").out == "x + 2*y\ny\n");
+        CHECK(nabla("jacobian 'x*y' 'x + y' --vars x,y").out == "[ y  x ]\n[ 1  1 ]\n");
+        CHECK(nabla("hessian 'x^3 + y^3 - 3*x*y'").out == "[ 6*x  -3  ]\n[ -3   6*y ]\n");
+        CHECK(nabla("eval 'x^2/3' x=1/2").out == "1/12\n");
+        CHECK(nabla("eval 'x^2/3' x=1/2 --float").out == "0.08333333333333333\n");
+        CHECK(nabla("eval 'sin(x)' x=1").out == "0.8414709848078965\n");
+        CHECK(nabla("simplify 'x + 2x'").out == "3*x\n");
+        CHECK(nabla("simplify -", "2*(x + 1) # a comment\n").out == "2*x + 2\n");
+    }
+
+    TEST_CASE("CLI: formats") {
+        CHECK(nabla("diff 'x^3' x --format latex").out == "3 x^{2}\n");
+        CHECK(nabla("hessian 'x*y' --format latex").out == "\\begin{pmatrix}\n0 & 1 \\\\\n1 & 0 \\\\\n\\end{pmatrix}\n");
+        CHECK(nabla("simplify 'x+1' --format json").out.find("\"op\":\"add\"") != std::string::npos);
+        const Run cse = nabla("grad 'sin(x*y)^2' --format cse");
+        CHECK(cse.status == 0);
+        CHECK(cse.out.find("t1 = ") != std::string::npos);
+    }
+
+    TEST_CASE("CLI: --steps names the rules") {
+        const Run r = nabla("diff 'x*sin(x)' x --steps");
+        CHECK(r.status == 0);
+        CHECK(r.out.find("product rule") != std::string::npos);
+        CHECK(r.out.find("function rule for sin") != std::string::npos);
+        CHECK(r.out.find("result: x*cos(x) + sin(x)") != std::string::npos);
+        CHECK(nabla("diff 'sin(x^2)' x --steps --format latex").out.find("\\text{function rule for sin with the chain rule}") !=
+              std::string::npos);
+    }
+
+    TEST_CASE("CLI: --stats reports on stderr") {
+        const Run r = nabla("grad 'x*y' --stats");
+        CHECK(r.out == "y\nx\n");
+        CHECK(r.err.find("DAG nodes") != std::string::npos);
+    }
+
+    TEST_CASE("CLI: EXPR from a file and from standard input") {
+        const std::string path = std::string(NABLA_SOURCE_DIR) + "/bench/workloads/W1_rosenbrock_N10.txt";
+        const Run r = nabla("grad @" + path + " --vars x1,x2");
+        CHECK(r.status == 0);
+        CHECK(r.out.find("2*x1 - 400*x1*(x2 - x1^2) - 2") != std::string::npos);
+        CHECK(nabla("simplify @/nonexistent/file").status == 1);
+    }
+
+    TEST_CASE("CLI: plain-text batch differentiates one formula per line") {
+        const Run r = nabla("diff --wrt x", "x^2\nsin(x)\n(\n\nexp(2x)\n");
+        CHECK(r.out == "2*x\ncos(x)\n\n\n2*exp(2*x)\n");
+        CHECK(r.status == 1);
+        CHECK(r.err.find("line 3") != std::string::npos);
+    }
+
+    TEST_CASE("CLI: errors show the input with a caret, exit 1") {
+        const Run r = nabla("simplify 'x*(y + 2'");
+        CHECK(r.status == 1);
+        CHECK(r.err.find("expected ')'") != std::string::npos);
+        CHECK(r.err.find("  x*(y + 2\n          ^\n") != std::string::npos);
+        const Run u = nabla("diff 'sni(x)' x");
+        CHECK(u.status == 1);
+        CHECK(u.err.find("did you mean 'sin'") != std::string::npos);
+        CHECK(nabla("diff 'x^3' 3").status == 1);
+        CHECK(nabla("eval 'log(x)' x=0").status == 1);
+    }
+
+    TEST_CASE("CLI: usage errors exit 2; --help and --version exit 0") {
+        CHECK(nabla("frobnicate").status == 2);
+        CHECK(nabla("grad").status == 2);
+        CHECK(nabla("eval x x").status == 2);
+        CHECK(nabla("simplify x --format nope").status == 2);
+        const Run v = nabla("--version");
+        CHECK(v.status == 0);
+        CHECK(v.out.rfind("nabla ", 0) == 0);
+        CHECK(nabla("--help").out.find("hessian") != std::string::npos);
+    }
+
+    TEST_CASE("CLI: batch --jsonl answers every line") {
+        const Run r = nabla("batch --jsonl", "{\"id\":1,\"op\":\"diff\",\"expr\":\"x^2\",\"vars\":[\"x\"]}\nnope\n");
+        CHECK(r.status == 0);
+        CHECK(r.out == "{\"id\":1,\"ok\":true,\"result\":\"2*x\"}\n{\"id\":null,\"ok\":false,\"error\":"
+                       "{\"message\":\"not valid JSON: [json.exception.parse_error.101] parse error at line 1, column 2: "
+                       "syntax error while parsing value - invalid literal; last read: 'no'\",\"position\":null}}\n");
+    }
+}
