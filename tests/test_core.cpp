@@ -95,6 +95,16 @@ TEST_SUITE("core") {
         }
     }
 
+    TEST_CASE("Canonical form: large products nested in products stay whole") {
+        CHECK(canon("a*(b*c)") == "a*b*c");
+        CHECK(canon("a*(b*c*d*k*f*g*h)") == "a*(b*c*d*f*g*h*k)");
+        CHECK(canon("2*a*(3*b*c*d*k*f*g*h)") == "6*a*(b*c*d*f*g*h*k)");
+        CHECK(canon("2*(3*b*c*d*k*f*g*h)") == "6*b*c*d*f*g*h*k");  // a lone product is flat
+        CHECK(canon("(b*c*d*k*f*g*h)^2") == "(b*c*d*f*g*h*k)^2");
+        CHECK(canon("(b*c*d*k*f*g*h)*(b*c*d*k*f*g*h)") == "(b*c*d*f*g*h*k)^2");
+        CHECK(canon("a*b*c*d*k*f*g*h") == "a*b*c*d*f*g*h*k");
+    }
+
     TEST_CASE("Hash-consing: equal structure is the same node") {
         CHECK(parse::parse("x + y") == parse::parse("y + x"));
         CHECK(parse::parse("2*(a + b)") == parse::parse("2a + 2b"));

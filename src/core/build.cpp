@@ -120,6 +120,10 @@ Expr number_power(const mpq_class& base, const mpq_class& exponent) {
 
 }  // namespace
 
+bool is_large_product(const Expr& e) {
+    return e.is(Kind::Mul) && e.size() - (e.arg(0).is_number() ? 1 : 0) > max_flattened_factors;
+}
+
 Expr num(const mpq_class& value) {
     NodeKey key{Kind::Number};
     key.value = &value;
@@ -293,7 +297,12 @@ Expr mul(std::vector<Expr> factors) {
         originals.push_back(f);
     };
     for (const Expr& f : factors) {
-        if (f.is(Kind::Mul)) {
+        if (f.is(Kind::Mul) && is_large_product(f)) {
+            // Kept whole, as one shared factor; only its coefficient joins ours.
+            auto [c, rest] = split_coefficient(f);
+            coefficient *= c;
+            absorb(rest);
+        } else if (f.is(Kind::Mul)) {
             for (const Expr& a : f.args()) absorb(a);
         } else {
             absorb(f);
@@ -349,6 +358,7 @@ Expr pow(const Expr& base, const Expr& exponent) {
         if (base.is(Kind::Pow) && integer) return pow(base.arg(0), mul(base.arg(1), exponent));
         if (base.is(Kind::Mul)) {
             auto [c, rest] = split_coefficient(base);
+            if (integer && is_large_product(base)) return mul(number_power(c, e), make_pow(rest, exponent));
             if (integer) {
                 std::vector<Expr> factors;
                 for (const Expr& f : base.args()) factors.push_back(pow(f, exponent));

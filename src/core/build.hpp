@@ -40,6 +40,14 @@ inline Expr operator*(const Expr& a, const Expr& b) { return mul(a, b); }
 inline Expr operator/(const Expr& a, const Expr& b) { return div(a, b); }
 inline Expr operator-(const Expr& a) { return neg(a); }
 
+// A product nested in a product is merged into it, except a large one (more than this many
+// factors besides its coefficient): that stays one factor, written in parentheses. Chain-rule
+// products are large, and keeping them whole lets a derivative share them instead of copying
+// their factors into every term of the next derivative, which keeps high-order derivatives of
+// deep compositions polynomial in size rather than exponential.
+inline constexpr std::size_t max_flattened_factors = 6;
+bool is_large_product(const Expr& e);
+
 // True when the canonical form of `e` reads as negative (-3, -2*x, -x + y with the first
 // term negative), so that exactly one of e and -e answers true. Used for odd/even function
 // symmetry and for printing "a - b".
