@@ -37,6 +37,12 @@ Expr scale(const mpq_class& c, const Expr& rest) {
 
 bool by_order(const Expr& a, const Expr& b) { return compare(a, b) < 0; }
 
+// Terms often arrive in order already (a derivative of a sum keeps its terms' order), and a
+// pass that confirms it costs n comparisons instead of n log n.
+void sort_canonically(std::vector<Expr>& v) {
+    if (!std::is_sorted(v.begin(), v.end(), by_order)) std::sort(v.begin(), v.end(), by_order);
+}
+
 // Folding numbers is exact, so a product or sum of many large numbers could grow without
 // bound; past the limit that is an error rather than a machine-filling number.
 void check_size(const mpq_class& q) {
@@ -262,7 +268,7 @@ Expr add(std::vector<Expr> terms) {
     out.reserve(parts.size() + 1);
     for (std::size_t i = 0; i < parts.size(); ++i)
         if (sgn(coefficients[i]) != 0) out.push_back(scaled_term(coefficients[i], parts[i]));
-    std::sort(out.begin(), out.end(), by_order);
+    sort_canonically(out);
     if (out.empty()) return num(constant);
     if (sgn(constant) == 0 && out.size() == 1) return std::move(out[0]);
     if (sgn(constant) != 0) out.insert(out.begin(), num(constant));
@@ -330,7 +336,7 @@ Expr mul(std::vector<Expr> factors) {
     }
     if (sgn(coefficient) == 0) return zero();
     if (out.empty()) return num(coefficient);
-    std::sort(out.begin(), out.end(), by_order);
+    sort_canonically(out);
     if (out.size() == 1) {
         if (out[0].is(Kind::Add) && coefficient != 1) {
             // A number times a sum distributes: 2*(x + 1) = 2*x + 2.
@@ -366,7 +372,6 @@ Expr pow(const Expr& base, const Expr& exponent) {
             }
             if (sgn(c) > 0 && c != 1) return mul(number_power(c, e), pow(rest, exponent));
         }
-        if (base.is_call(Func::Exp) && integer) return call(Func::Exp, mul(base.arg(0), exponent));
     }
     if (base.is_number()) {
         if (base.value() == 1) return one();

@@ -1,6 +1,7 @@
 // expr.cpp — the intern table, reference counting and node accessors.
 #include "core/error.hpp"
 #include "core/limits.hpp"
+#include "core/intern_table.hpp"
 #include "core/node.hpp"
 
 #include <algorithm>
@@ -29,17 +30,6 @@ std::size_t hash_key(const NodeKey& k) {
     return h;
 }
 
-struct KeyView {
-    const NodeKey* key;
-    std::size_t hash;
-};
-
-struct NodeHash {
-    using is_transparent = void;
-    std::size_t operator()(const Node* n) const { return n->hash; }
-    std::size_t operator()(const KeyView& k) const { return k.hash; }
-};
-
 bool same(const Node* n, const NodeKey& k) {
     if (n->kind != k.kind || n->func != k.func || n->constant != k.constant) return false;
     if (n->args.size() != k.args.size()) return false;
@@ -49,22 +39,11 @@ bool same(const Node* n, const NodeKey& k) {
     return n->name == k.name;
 }
 
-struct NodeEq {
-    using is_transparent = void;
-    bool operator()(const Node* a, const Node* b) const { return a == b; }
-    bool operator()(const KeyView& k, const Node* n) const { return n->hash == k.hash && same(n, *k.key); }
-    bool operator()(const Node* n, const KeyView& k) const { return (*this)(k, n); }
-};
-
-using Table = std::unordered_set<Node*, NodeHash, NodeEq>;
+using Table = InternTable;
 
 // Never destroyed: handles held in static storage may be released after main returns.
 Table& table() {
-    static Table* t = [] {
-        auto* t = new Table();
-        t->reserve(1 << 16);
-        return t;
-    }();
+    static Table* t = new Table();
     return *t;
 }
 
@@ -75,7 +54,7 @@ void destroy(const Node* root) {
     while (!pending.empty()) {
         const Node* n = pending.back();
         pending.pop_back();
-        table().erase(const_cast<Node*>(n));
+        table().erase(n->hash, n);
         auto* owned = const_cast<Node*>(n);
         for (Expr& a : owned->args) {
             const Node* child = a.id();
@@ -94,9 +73,9 @@ std::uint64_t symbol_bit(std::string_view name) {
 
 std::size_t nodes_created = 0;
 Expr intern(const NodeKey& key, std::vector<Expr>&& args) {
-    KeyView view{&key, hash_key(key)};
+    const std::size_t hash = hash_key(key);
     Table& t = table();
-    if (auto it = t.find(view); it != t.end()) return Expr(*it);
+    if (Node* found = t.find(hash, [&](const Node* n) { return same(n, key); })) return Expr(found);
     std::uint32_t depth = 1;
     std::uint64_t mask = key.kind == Kind::Symbol ? symbol_bit(key.name) : 0;
     for (const Expr& a : key.args) {
@@ -108,9 +87,9 @@ Expr intern(const NodeKey& key, std::vector<Expr>&& args) {
     if (depth > limits::max_depth)
         throw LimitError("expression nested deeper than " + std::to_string(limits::max_depth) + " levels");
     ++nodes_created;
-    auto* n = new Node{key.kind, key.func, key.constant, depth, view.hash, mask, 0, std::move(args),
+    auto* n = new Node{key.kind, key.func, key.constant, depth, hash, mask, 0, std::move(args),
                        key.value ? *key.value : mpq_class(), std::string(key.name)};
-    t.insert(n);
+    t.insert(hash, n);
     return Expr(n);
 }
 
@@ -146,6 +125,11 @@ bool Expr::is_minus_one() const { return is_number() && value() == -1; }
 bool Expr::is_integer() const { return is_number() && value().get_den() == 1; }
 
 std::size_t live_nodes() { return table().size(); }
+
+MemoPass::MemoPass() {
+    static std::uint64_t passes = 0;
+    pass_ = ++passes;
+}
 
 std::size_t dag_size(std::span<const Expr> roots) {
     std::unordered_set<const Node*> seen;

@@ -100,6 +100,9 @@ struct Node {
     std::vector<Expr> args;
     mpq_class value;
     std::string name;
+    // One memo slot for the pass currently walking this node (see MemoSlot).
+    mutable std::uint64_t memo_pass = 0;
+    mutable const Node* memo_value = nullptr;
 };
 
 inline Kind Expr::kind() const { return node_->kind; }
@@ -111,6 +114,30 @@ inline Constant Expr::constant() const { return node_->constant; }
 inline std::size_t Expr::hash() const { return node_->hash; }
 inline std::uint32_t Expr::depth() const { return node_->depth; }
 inline std::uint64_t Expr::symbol_mask() const { return node_->symbol_mask; }
+
+// A per-node memo for one pass over a DAG at a time, e.g. differentiation by one variable:
+// a lookup is a field read instead of a hash-table probe. Each pass has a unique number, so a
+// slot left by another pass reads as empty. The pass owns its results (the node's slot only
+// points at them), so they live as long as the pass does.
+class MemoPass {
+public:
+    MemoPass();
+    // The stored value, or a null Expr.
+    Expr find(const Expr& key) const {
+        const Node* n = key.id();
+        return n->memo_pass == pass_ ? Expr(n->memo_value) : Expr();
+    }
+    void store(const Expr& key, Expr value) {
+        const Node* n = key.id();
+        n->memo_pass = pass_;
+        n->memo_value = value.id();
+        owned_.push_back(std::move(value));
+    }
+
+private:
+    std::uint64_t pass_;
+    std::vector<Expr> owned_;
+};
 
 // Total, deterministic order used for canonical argument order and printing:
 // negative when a sorts before b. Independent of addresses, so output is reproducible.

@@ -31,10 +31,11 @@ std::vector<Expr> gradient(const Expr& f, std::span<const Expr> vars) {
 }
 
 Matrix jacobian(std::span<const Expr> fs, std::span<const Expr> vars) {
-    auto ds = differentiators(vars);
-    Matrix j(fs.size());
-    for (std::size_t r = 0; r < fs.size(); ++r)
-        for (auto& d : ds) j[r].push_back(d(fs[r]));
+    Matrix j(fs.size(), std::vector<Expr>(vars.size()));
+    for (std::size_t c = 0; c < vars.size(); ++c) {
+        Differentiator d(vars[c]);  // one column at a time: see Differentiator
+        for (std::size_t r = 0; r < fs.size(); ++r) j[r][c] = d(fs[r]);
+    }
     return j;
 }
 
@@ -45,8 +46,9 @@ Matrix hessian(const Expr& f, std::span<const Expr> vars) {
     g.reserve(n);
     for (auto& d : ds) g.push_back(d(f));
     Matrix h(n, std::vector<Expr>(n));
-    for (std::size_t i = 0; i < n; ++i)
-        for (std::size_t j = 0; j <= i; ++j) h[i][j] = h[j][i] = ds[j](g[i]);
+    // Column by column, so that one differentiator at a time walks the gradient's DAG.
+    for (std::size_t j = 0; j < n; ++j)
+        for (std::size_t i = j; i < n; ++i) h[i][j] = h[j][i] = ds[j](g[i]);
     return h;
 }
 

@@ -17,9 +17,9 @@ Differentiator::Differentiator(Expr variable) : variable_(std::move(variable)) {
 
 Expr Differentiator::operator()(const Expr& e) {
     if (!e.may_contain(variable_)) return core::zero();
-    if (auto it = memo_.find(e.id()); it != memo_.end()) return it->second;
+    if (Expr known = memo_.find(e); !known.is_null()) return known;
     Expr d = derive(e);
-    memo_.emplace(e.id(), d);
+    memo_.store(e, d);
     return d;
 }
 

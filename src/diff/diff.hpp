@@ -3,13 +3,14 @@
 
 #include "core/expr.hpp"
 
-#include <unordered_map>
 
 namespace nabla::diff {
 
 // Differentiates with respect to one variable, memoising per node: a shared sub-expression
 // is differentiated once however many paths reach it, and one Differentiator reused across
-// several expressions (the entries of a gradient) shares that work between them.
+// several expressions (the entries of a gradient) shares that work between them. The memo
+// lives in the nodes (core::MemoPass), so it is fastest when one Differentiator works at a
+// time; interleaving several stays correct but recomputes.
 class Differentiator {
 public:
     explicit Differentiator(core::Expr variable);
@@ -19,7 +20,7 @@ public:
 private:
     core::Expr derive(const core::Expr& e);
     core::Expr variable_;
-    std::unordered_map<const void*, core::Expr> memo_;
+    core::MemoPass memo_;
 };
 
 // d e / d x. Throws nabla::Error when x is not a symbol.
