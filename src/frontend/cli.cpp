@@ -14,6 +14,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <iostream>
@@ -124,6 +125,20 @@ int diff_lines(const Options& o) {
     return status;
 }
 
+// Formulas often begin with a minus ("-x^2"), which an argument parser takes for an option.
+// nabla has no short options but -h, so such an argument is a formula: a leading space keeps
+// it positional, and the expression language ignores the space.
+std::vector<std::string> protect_formulas(int argc, char** argv) {
+    std::vector<std::string> args;
+    for (int i = 1; i < argc; ++i) {
+        std::string a = argv[i];
+        if (a.size() > 1 && a[0] == '-' && a[1] != '-' && a != "-h") a.insert(0, " ");
+        args.push_back(std::move(a));
+    }
+    std::reverse(args.begin(), args.end());  // CLI11 takes them last-first
+    return args;
+}
+
 }  // namespace
 
 int run_cli(int argc, char** argv) {
@@ -172,7 +187,8 @@ int run_cli(int argc, char** argv) {
     batch->add_flag("--jsonl", jsonl, "JSON Lines protocol (the only one)")->required();
 
     try {
-        app.parse(argc, argv);
+        std::vector<std::string> args = protect_formulas(argc, argv);
+        app.parse(args);
     } catch (const CLI::ParseError& e) {
         return app.exit(e) == 0 ? 0 : 2;
     }

@@ -7,8 +7,7 @@ bool starts_code_point(char c) { return (static_cast<unsigned char>(c) & 0xC0) !
 }  // namespace
 
 std::string describe(const Error& error, std::string_view input) {
-    std::string out = std::string("error: ") + error.what();
-    if (!error.position()) return out + "\n";
+    if (!error.position()) return std::string("error: ") + error.what() + "\n";
     // Find the byte where the position-th code point starts, and its line.
     std::size_t byte = 0, chars = 0;
     while (byte < input.size() && chars < *error.position()) {
@@ -23,8 +22,9 @@ std::string describe(const Error& error, std::string_view input) {
     std::size_t line_no = 1, column = 1;
     for (std::size_t i = 0; i < line_start; ++i) line_no += input[i] == '\n';
     for (std::size_t i = line_start; i < byte; ++i) column += starts_code_point(input[i]);
-    if (line_no > 1) out += " (line " + std::to_string(line_no) + ")";
-    out += " at column " + std::to_string(column) + "\n";
+    std::string out = "error at ";
+    if (line_no > 1) out += "line " + std::to_string(line_no) + ", ";
+    out += "column " + std::to_string(column) + ": " + error.what() + "\n";
     std::string line(input.substr(line_start, line_end - line_start));
     for (char& c : line)
         if (c == '\t' || static_cast<unsigned char>(c) < 0x20) c = ' ';

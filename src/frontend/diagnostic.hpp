@@ -8,7 +8,7 @@
 
 namespace nabla::frontend {
 
-// "error: expected ')' at column 9\n  x*(y + 2\n          ^\n"; without the caret lines when
+// "error at column 9: expected ')'\n  x*(y + 2\n          ^\n"; without the caret lines when
 // the error has no position. `input` is the text the position refers to.
 std::string describe(const Error& error, std::string_view input);
 

@@ -44,7 +44,12 @@ public:
         choose_prefix();
         for (std::size_t i = 0; i < dag_.nodes.size(); ++i) bind(i);
         for (std::size_t k = 0; k < roots_.size(); ++k) {
-            out_ += labels_.empty() ? "r" + std::to_string(k + 1) : labels_[k];
+            if (labels_.empty()) {
+                out_ += 'r';
+                out_ += std::to_string(k + 1);
+            } else {
+                out_ += labels_[k];
+            }
             out_ += " = ";
             const std::size_t i = dag_.roots[k];
             out_ += i == DisplayDag::npos ? infix_with(roots_[k], lookup_).text : pieces_[i].text;

@@ -43,7 +43,7 @@ public:
     Printed structure(const Expr& e) {
         switch (e.kind()) {
         case Kind::Number: return print_number(e.value());
-        case Kind::Symbol: return {e.name(), Atom};
+        case Kind::Symbol: return {std::string(symbol_text(e.name())), Atom};
         case Kind::Constant: return {e.constant() == core::Constant::Pi ? "pi" : "e", Atom};
         case Kind::Add: return print_sum(e);
         case Kind::Mul: return print_product(e);
@@ -111,7 +111,7 @@ private:
         std::string text = join_factors(f.coef_num, numerator);
         const std::size_t den_count = f.denominator.size() + (f.coef_den != 1 ? 1 : 0);
         if (den_count == 2 && denominator.size() == 1 && denominator[0].prec == Sum) {
-            text += "/" + f.coef_den.get_str() + "/" + wrap(denominator[0], Power);
+            text.append("/").append(f.coef_den.get_str()).append("/").append(wrap(denominator[0], Power));
         } else if (den_count > 0) {
             std::string den = join_factors(f.coef_den, denominator);
             if (den_count > 1) {
@@ -122,7 +122,8 @@ private:
             text += "/" + den;
         }
         if (!f.negative) return {text, Product};
-        if (f.coef_num == 1 && !numerator.empty() && numerator[0].prec == Sum) return {"-(" + text + ")", Unary};
+        if (f.coef_num == 1 && !numerator.empty() && numerator[0].prec == Sum)
+            return {"-(" + text + ")", Unary};
         return {"-" + text, Unary};
     }
 
@@ -142,6 +143,7 @@ constexpr std::uint32_t max_recursive_depth = 500;
 // Each node of the display DAG printed once, children first, from its children's texts;
 // a text is dropped once its last parent has used it.
 std::string print_bottom_up(const Expr& e) {
+    if (e.args().empty()) return Printer().structure(e).text;
     const Expr roots[] = {e};
     const DisplayDag dag = display_dag(roots);
     std::vector<std::optional<Printed>> pieces(dag.nodes.size());

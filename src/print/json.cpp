@@ -33,7 +33,8 @@ json node_json(const Expr& e, const std::unordered_map<const core::Node*, std::s
     case Kind::Add: return {{"op", "add"}, {"args", args()}};
     case Kind::Mul: return {{"op", "mul"}, {"args", args()}};
     case Kind::Pow: return {{"op", "pow"}, {"args", args()}};
-    case Kind::Call: return {{"op", "call"}, {"fn", std::string(core::func_name(e.func()))}, {"args", args()}};
+    case Kind::Call:
+        return {{"op", "call"}, {"fn", std::string(core::func_name(e.func()))}, {"args", args()}};
     }
     return {};
 }

@@ -43,7 +43,7 @@ constexpr std::array<std::string_view, 40> greek{
 // One name without subscript: x, \alpha, \mathrm{rate}.
 std::string plain_name(std::string_view s) {
     for (std::string_view g : greek)
-        if (s == g) return "\\" + std::string(s);
+        if (s == g) return std::string("\\").append(s);
     if (s.size() == 1) return std::string(s);
     return "\\mathrm{" + std::string(s) + "}";
 }
@@ -162,7 +162,8 @@ private:
 
     Printed print_product(const Expr& e) {
         const Fraction f = as_fraction(e);
-        if (!f.negative && f.coef_num == 1 && f.coef_den == 1 && f.denominator.empty() && f.numerator.size() == 1)
+        if (!f.negative && f.coef_num == 1 && f.coef_den == 1 && f.denominator.empty()
+            && f.numerator.size() == 1)
             return print(f.numerator[0]);
         std::string text;
         if (f.coef_den != 1 || !f.denominator.empty()) {
@@ -190,7 +191,7 @@ private:
         default: break;
         }
         std::string out(operator_name(f));
-        if (out == "\\operatorname") out += "{" + std::string(core::func_name(f)) + "}";
+        if (out == "\\operatorname") out.append("{").append(core::func_name(f)).append("}");
         out += "\\left(";
         for (std::size_t i = 0; i < e.size(); ++i) {
             if (i) out += ", ";
@@ -209,6 +210,7 @@ constexpr std::uint32_t max_recursive_depth = 500;
 // Each node of the display DAG printed once, children first, from its children's texts;
 // a text is dropped once its last parent has used it.
 std::string print_bottom_up(const Expr& e) {
+    if (e.args().empty()) return Printer().structure(e).text;
     const Expr roots[] = {e};
     const DisplayDag dag = display_dag(roots);
     std::vector<std::optional<Printed>> pieces(dag.nodes.size());

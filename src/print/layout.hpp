@@ -24,7 +24,7 @@ Fraction as_fraction(const core::Expr& e);
 // "-x + 1" and "-x1^2 + x2".
 std::vector<core::Expr> display_terms(const core::Expr& sum);
 
-// For a power with a numeric exponent of denominator 2, 1/2 or -1/2: shown as sqrt.
+// A power with exponent exactly 1/2, shown as sqrt(...).
 bool is_sqrt(const core::Expr& e);
 
 }  // namespace nabla::print
