@@ -35,7 +35,7 @@ bool same(const Node* n, const NodeKey& k) {
     if (n->args.size() != k.args.size()) return false;
     for (std::size_t i = 0; i < k.args.size(); ++i)
         if (!(n->args[i] == k.args[i])) return false;
-    if (k.value && n->value != *k.value) return false;
+    if (k.value && *n->value != *k.value) return false;
     return n->name == k.name;
 }
 
@@ -88,7 +88,7 @@ Expr intern(const NodeKey& key, std::vector<Expr>&& args) {
         throw LimitError("expression nested deeper than " + std::to_string(limits::max_depth) + " levels");
     ++nodes_created;
     auto* n = new Node{key.kind, key.func, key.constant, depth, hash, mask, 0, std::move(args),
-                       key.value ? *key.value : mpq_class(), std::string(key.name)};
+                       key.value ? std::optional<mpq_class>(*key.value) : std::nullopt, std::string(key.name)};
     t.insert(hash, n);
     return Expr(n);
 }

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -98,7 +99,7 @@ struct Node {
     std::uint64_t symbol_mask;  // one bit per symbol occurring below, by name hash
     mutable std::uint32_t refs = 0;
     std::vector<Expr> args;
-    mpq_class value;
+    std::optional<mpq_class> value;  // Numbers only: an empty optional allocates nothing
     std::string name;
     // One memo slot for the pass currently walking this node (see MemoSlot).
     mutable std::uint64_t memo_pass = 0;
@@ -107,7 +108,7 @@ struct Node {
 
 inline Kind Expr::kind() const { return node_->kind; }
 inline std::span<const Expr> Expr::args() const { return node_->args; }
-inline const mpq_class& Expr::value() const { return node_->value; }
+inline const mpq_class& Expr::value() const { return *node_->value; }
 inline const std::string& Expr::name() const { return node_->name; }
 inline Func Expr::func() const { return node_->func; }
 inline Constant Expr::constant() const { return node_->constant; }
