@@ -43,7 +43,7 @@ BENCHMARK_CAPTURE(BM_gradient_hessian, W1_N100, "W1_rosenbrock_N100.txt")->Unit(
 BENCHMARK_CAPTURE(BM_gradient_hessian, W1_N1000, "W1_rosenbrock_N1000.txt")->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_gradient_hessian, W2_H8_D16, "W2_nn_H8_D16.txt")->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_gradient_hessian, W2_H32_D64, "W2_nn_H32_D64.txt")
-    ->Unit(benchmark::kMillisecond)->Iterations(1);
+    ->Unit(benchmark::kMillisecond)->Iterations(1)->Repetitions(1);
 
 void BM_chain_derivatives(benchmark::State& state, const char* file) {
     const auto w = load(file);

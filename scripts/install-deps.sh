@@ -4,7 +4,7 @@ set -euo pipefail
 packages=(
   g++ clang cmake ninja-build ccache pkg-config
   libboost-dev libgmp-dev libcli11-dev nlohmann-json3-dev libfmt-dev
-  doctest-dev libbenchmark-dev libedit-dev
+  doctest-dev libbenchmark-dev libedit-dev libginac-dev
   python3 python3-sympy
 )
 missing=()

@@ -146,6 +146,7 @@ int compare(const Expr& a, const Expr& b);
 
 // Natural name order: digit runs compare as numbers, so x2 < x10.
 bool natural_less(std::string_view a, std::string_view b);
+int natural_compare(std::string_view a, std::string_view b);  // negative, 0 or positive
 
 // Number of distinct nodes reachable from the roots (DAG size) and of the unfolded tree.
 std::size_t dag_size(std::span<const Expr> roots);

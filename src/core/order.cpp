@@ -4,7 +4,6 @@
 // then by coefficient. That gives x^2 + 2*x + 1 and x*y + y^2 rather than an arbitrary order.
 #include "core/expr.hpp"
 
-#include <cctype>
 
 namespace nabla::core {
 namespace {
@@ -36,8 +35,7 @@ int compare_base(const Expr& a, const Expr& b) {
     switch (a.kind()) {
     case Kind::Number: return sign_of(cmp(a.value(), b.value()));
     case Kind::Constant: return sign_of(static_cast<int>(a.constant()) - static_cast<int>(b.constant()));
-    case Kind::Symbol:
-        return natural_less(a.name(), b.name()) ? -1 : natural_less(b.name(), a.name()) ? 1 : 0;
+    case Kind::Symbol: return natural_compare(a.name(), b.name());
     case Kind::Call:
         if (a.func() != b.func()) return sign_of(static_cast<int>(a.func()) - static_cast<int>(b.func()));
         return compare_args(a.args(), b.args());
@@ -103,30 +101,31 @@ int compare(const Expr& a, const Expr& b) {
     return sign_of(rank(a.kind()) - rank(b.kind()));
 }
 
-bool natural_less(std::string_view a, std::string_view b) {
+int natural_compare(std::string_view a, std::string_view b) {
+    auto digit = [](char c) { return c >= '0' && c <= '9'; };
     std::size_t i = 0, j = 0;
     while (i < a.size() && j < b.size()) {
-        const bool da = std::isdigit(static_cast<unsigned char>(a[i]));
-        const bool db = std::isdigit(static_cast<unsigned char>(b[j]));
-        if (da && db) {
+        if (digit(a[i]) && digit(b[j])) {
             std::size_t ie = i, je = j;
-            while (ie < a.size() && std::isdigit(static_cast<unsigned char>(a[ie]))) ++ie;
-            while (je < b.size() && std::isdigit(static_cast<unsigned char>(b[je]))) ++je;
+            while (ie < a.size() && digit(a[ie])) ++ie;
+            while (je < b.size() && digit(b[je])) ++je;
             std::string_view na = a.substr(i, ie - i), nb = b.substr(j, je - j);
             while (na.size() > 1 && na[0] == '0') na.remove_prefix(1);
             while (nb.size() > 1 && nb[0] == '0') nb.remove_prefix(1);
-            if (na.size() != nb.size()) return na.size() < nb.size();
-            if (na != nb) return na < nb;
+            if (na.size() != nb.size()) return na.size() < nb.size() ? -1 : 1;
+            if (int c = na.compare(nb)) return sign_of(c);
             i = ie;
             j = je;
         } else {
-            if (a[i] != b[j]) return a[i] < b[j];
+            if (a[i] != b[j]) return a[i] < b[j] ? -1 : 1;
             ++i;
             ++j;
         }
     }
-    if ((a.size() - i) != (b.size() - j)) return (a.size() - i) < (b.size() - j);
-    return a < b;
+    if ((a.size() - i) != (b.size() - j)) return (a.size() - i) < (b.size() - j) ? -1 : 1;
+    return sign_of(a.compare(b));  // equal up to leading zeros: x01 and x1 still differ
 }
+
+bool natural_less(std::string_view a, std::string_view b) { return natural_compare(a, b) < 0; }
 
 }  // namespace nabla::core

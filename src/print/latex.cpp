@@ -1,6 +1,7 @@
 // latex.cpp — the LaTeX printer: the structure of infix.cpp, spelled for math mode.
 // It walks the same display DAG (cse.hpp) as infix.cpp when an expression is deep.
 #include "core/build.hpp"
+#include "print/bottom_up.hpp"
 #include "print/cse.hpp"
 #include "print/layout.hpp"
 #include "print/print.hpp"
@@ -203,36 +204,11 @@ private:
     const Lookup* lookup_;
 };
 
-// Deeper expressions are printed bottom-up over the display DAG rather than by recursion,
-// which would need stack in proportion to the depth (up to limits::max_depth).
-constexpr std::uint32_t max_recursive_depth = 500;
-
-// Each node of the display DAG printed once, children first, from its children's texts;
-// a text is dropped once its last parent has used it.
-std::string print_bottom_up(const Expr& e) {
-    if (e.args().empty()) return Printer().structure(e).text;
-    const Expr roots[] = {e};
-    const DisplayDag dag = display_dag(roots);
-    std::vector<std::optional<Printed>> pieces(dag.nodes.size());
-    std::vector<std::size_t> uses_left(dag.nodes.size());
-    for (std::size_t i = 0; i < dag.nodes.size(); ++i) uses_left[i] = dag.nodes[i].uses;
-    const Lookup lookup = [&](const Expr& k) -> const Printed* {
-        auto it = dag.index.find(k.id());
-        return it == dag.index.end() || !pieces[it->second] ? nullptr : &*pieces[it->second];
-    };
-    for (std::size_t i = 0; i < dag.nodes.size(); ++i) {
-        pieces[i] = Printer(&lookup).structure(dag.nodes[i].expr);
-        for (std::size_t k : dag.nodes[i].kids)
-            if (--uses_left[k] == 0) pieces[k].reset();
-    }
-    return std::move(pieces[dag.roots[0]]->text);
-}
-
 }  // namespace
 
 std::string latex(const Expr& e) {
     check_printable(e);
-    if (e.depth() > max_recursive_depth) return print_bottom_up(e);
+    if (e.depth() > max_recursive_depth) return print_bottom_up<Printer, Printed>(e);
     return Printer().print(e).text;
 }
 
