@@ -71,7 +71,12 @@ std::uint64_t symbol_bit(std::string_view name) {
     return std::uint64_t{1} << (std::hash<std::string_view>{}(name) % 64);
 }
 
-std::size_t nodes_created = 0;
+namespace {
+std::size_t created = 0;
+}  // namespace
+
+std::size_t nodes_created() { return created; }
+
 Expr intern(const NodeKey& key, std::vector<Expr>&& args) {
     const std::size_t hash = hash_key(key);
     Table& t = table();
@@ -86,7 +91,7 @@ Expr intern(const NodeKey& key, std::vector<Expr>&& args) {
         throw LimitError("expression too large (more than " + std::to_string(limits::max_live_nodes) + " distinct nodes)");
     if (depth > limits::max_depth)
         throw LimitError("expression nested deeper than " + std::to_string(limits::max_depth) + " levels");
-    ++nodes_created;
+    ++created;
     auto* n = new Node{key.kind, key.func, key.constant, depth, hash, mask, 0, std::move(args),
                        key.value ? std::optional<mpq_class>(*key.value) : std::nullopt, std::string(key.name)};
     t.insert(hash, n);

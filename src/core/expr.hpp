@@ -154,8 +154,10 @@ double tree_size(std::span<const Expr> roots);
 
 std::uint64_t symbol_bit(std::string_view name);
 
-// Number of live interned nodes in this process (for tests of bounded memory).
+// Number of live interned nodes in this process (for tests of bounded memory), and of the
+// nodes created so far (a measure of work, for --stats).
 std::size_t live_nodes();
+std::size_t nodes_created();
 
 }  // namespace nabla::core
 

@@ -14,15 +14,6 @@ core::Expr partial(const Expr& f, std::span<const Expr> vars) {
     return result;
 }
 
-namespace {
-std::vector<Differentiator> differentiators(std::span<const Expr> vars) {
-    std::vector<Differentiator> ds;
-    ds.reserve(vars.size());
-    for (const Expr& x : vars) ds.emplace_back(x);
-    return ds;
-}
-}  // namespace
-
 std::vector<Expr> gradient(const Expr& f, std::span<const Expr> vars) {
     std::vector<Expr> g;
     g.reserve(vars.size());
@@ -39,18 +30,18 @@ Matrix jacobian(std::span<const Expr> fs, std::span<const Expr> vars) {
     return j;
 }
 
-Matrix hessian(const Expr& f, std::span<const Expr> vars) {
-    auto ds = differentiators(vars);
+GradientHessian gradient_and_hessian(const Expr& f, std::span<const Expr> vars) {
     const std::size_t n = vars.size();
-    std::vector<Expr> g;
-    g.reserve(n);
-    for (auto& d : ds) g.push_back(d(f));
-    Matrix h(n, std::vector<Expr>(n));
+    GradientHessian out{gradient(f, vars), Matrix(n, std::vector<Expr>(n))};
     // Column by column, so that one differentiator at a time walks the gradient's DAG.
-    for (std::size_t j = 0; j < n; ++j)
-        for (std::size_t i = j; i < n; ++i) h[i][j] = h[j][i] = ds[j](g[i]);
-    return h;
+    for (std::size_t j = 0; j < n; ++j) {
+        Differentiator d(vars[j]);
+        for (std::size_t i = j; i < n; ++i) out.hessian[i][j] = out.hessian[j][i] = d(out.gradient[i]);
+    }
+    return out;
 }
+
+Matrix hessian(const Expr& f, std::span<const Expr> vars) { return gradient_and_hessian(f, vars).hessian; }
 
 std::vector<Expr> default_variables(std::span<const Expr> fs) { return core::free_symbols(fs); }
 

@@ -18,9 +18,15 @@ std::vector<core::Expr> gradient(const core::Expr& f, std::span<const core::Expr
 // rows: functions, columns: variables.
 Matrix jacobian(std::span<const core::Expr> fs, std::span<const core::Expr> vars);
 
-// Symmetric: each mixed partial is computed once, from the gradient's own entries and
-// with the gradient's memo tables, and mirrored.
+// Symmetric: each mixed partial is computed once, from the gradient's own entries, and mirrored.
 Matrix hessian(const core::Expr& f, std::span<const core::Expr> vars);
+
+// Both at once, for callers that want the gradient too (it is computed on the way).
+struct GradientHessian {
+    std::vector<core::Expr> gradient;
+    Matrix hessian;
+};
+GradientHessian gradient_and_hessian(const core::Expr& f, std::span<const core::Expr> vars);
 
 // The default variable order: every symbol of the expressions, sorted naturally (x2 < x10).
 std::vector<core::Expr> default_variables(std::span<const core::Expr> fs);

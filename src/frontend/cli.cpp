@@ -2,7 +2,9 @@
 #include "frontend/cli.hpp"
 
 #include "core/build.hpp"
+#include "codegen/emit_cpp.hpp"
 #include "core/error.hpp"
+#include "diff/calculus.hpp"
 #include "diff/diff.hpp"
 #include "frontend/batch.hpp"
 #include "frontend/diagnostic.hpp"
@@ -67,8 +69,10 @@ double ms_since(Clock::time_point t) { return std::chrono::duration<double, std:
 void print_stats(const Result& r, double compute_ms, double print_ms) {
     std::vector<core::Expr> roots;
     for (const auto& row : r.rows) roots.insert(roots.end(), row.begin(), row.end());
-    std::cerr << fmt::format("stats: {} result(s), {} DAG nodes, {:.0f} tree nodes; compute {:.3f} ms, print {:.3f} ms\n",
-                             roots.size(), core::dag_size(roots), core::tree_size(roots), compute_ms, print_ms);
+    std::cerr << fmt::format("stats: {} result(s), {} DAG nodes, {:.0f} tree nodes, {} nodes built; "
+                             "compute {:.3f} ms, print {:.3f} ms\n",
+                             roots.size(), core::dag_size(roots), core::tree_size(roots), core::nodes_created(),
+                             compute_ms, print_ms);
 }
 
 // Runs one request and prints it; returns the exit status.
@@ -132,11 +136,56 @@ std::vector<std::string> protect_formulas(int argc, char** argv) {
     std::vector<std::string> args;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
-        if (a.size() > 1 && a[0] == '-' && a[1] != '-' && a != "-h") a.insert(0, " ");
+        if (a.size() > 1 && a[0] == '-' && a[1] != '-' && a != "-h" && a != "-o") a.insert(0, " ");  // -o: codegen's output
         args.push_back(std::move(a));
     }
     std::reverse(args.begin(), args.end());  // CLI11 takes them last-first
     return args;
+}
+
+// `nabla codegen`: C++ source for the expressions (docs/codegen.md).
+struct CodegenOptions {
+    std::vector<std::string> exprs;
+    std::string name = "f";
+    std::string gradient = "auto";
+    std::string output;
+    bool value = false, grad = false, hessian = false, jacobian = false, batch = false;
+};
+
+int run_codegen(const CodegenOptions& c, const std::string& vars) {
+    codegen::Spec spec;
+    spec.name = c.name;
+    spec.hessian = c.hessian;
+    spec.jacobian = c.jacobian;
+    spec.batch = c.batch;
+    spec.gradient = c.gradient == "adjoint"    ? codegen::GradientMethod::Adjoint
+                    : c.gradient == "symbolic" ? codegen::GradientMethod::Symbolic
+                                               : codegen::GradientMethod::Auto;
+    std::string text;
+    try {
+        for (const std::string& e : c.exprs) {
+            text = expression_text(e);
+            spec.exprs.push_back(parse::parse(text));
+        }
+        text.clear();
+        if (vars.empty()) {
+            spec.vars = diff::default_variables(spec.exprs);
+        } else {
+            for (const std::string& v : split_names(vars)) spec.vars.push_back(core::sym(v));
+        }
+        const std::string source = codegen::generate_cpp(spec);
+        if (c.output.empty()) {
+            std::cout << source;
+            return 0;
+        }
+        std::ofstream out(c.output, std::ios::binary);
+        out << source;
+        if (!out) throw Error("cannot write '" + c.output + "'");
+        return 0;
+    } catch (const Error& e) {
+        std::cerr << "nabla: " << describe(e, text);
+        return 1;
+    }
 }
 
 }  // namespace
@@ -186,6 +235,20 @@ int run_cli(int argc, char** argv) {
     auto* batch = app.add_subcommand("batch", "JSON Lines requests on stdin, one answer per line");
     batch->add_flag("--jsonl", jsonl, "JSON Lines protocol (the only one)")->required();
 
+    CodegenOptions cg;
+    auto* gen = app.add_subcommand("codegen", "C++ source: value, gradient, Hessian, Jacobian, batches (docs/codegen.md)");
+    gen->add_option("exprs", cg.exprs, "Expressions (several make a vector function)")->required();
+    gen->add_option("--vars", o.vars, "Variable order: x[i] is the i-th (default: names sorted naturally)");
+    gen->add_option("--name", cg.name, "Prefix of the entry points (default f)");
+    gen->add_flag("--value", cg.value, "Value entry points (always emitted)");
+    gen->add_flag("--grad", cg.grad, "Gradient entry points (always emitted for one expression)");
+    gen->add_flag("--hessian", cg.hessian, "Dense and sparse Hessian");
+    gen->add_flag("--jacobian", cg.jacobian, "Dense and sparse Jacobian");
+    gen->add_flag("--batch", cg.batch, "Batch variants of the Hessian and Jacobian values too");
+    gen->add_option("--gradient", cg.gradient, "Gradient program: auto, adjoint or symbolic")
+        ->check(CLI::IsMember({"auto", "adjoint", "symbolic"}));
+    gen->add_option("-o,--output", cg.output, "Write to FILE instead of standard output");
+
     try {
         std::vector<std::string> args = protect_formulas(argc, argv);
         app.parse(args);
@@ -197,6 +260,7 @@ int run_cli(int argc, char** argv) {
         return 0;
     }
     CLI::App* cmd = app.get_subcommands()[0];
+    if (cmd == gen) return run_codegen(cg, o.vars);
     if (cmd == batch) {
         run_jsonl(std::cin, std::cout);
         return 0;
