@@ -40,3 +40,17 @@ if(NABLA_BUILD_BENCH)
   find_package(benchmark QUIET CONFIG)
   nabla_require(benchmark_FOUND "Google Benchmark" libbenchmark-dev)
 endif()
+
+# libedit: line editing and history for the REPL, through its readline-compatible API.
+find_path(LIBEDIT_INCLUDE_DIR editline/readline.h)
+find_library(LIBEDIT_LIBRARY edit)
+if(LIBEDIT_INCLUDE_DIR AND LIBEDIT_LIBRARY)
+  set(LIBEDIT_FOUND TRUE)
+endif()
+nabla_require(LIBEDIT_FOUND "libedit (line editing in the REPL)" libedit-dev)
+add_library(nabla::libedit INTERFACE IMPORTED)
+target_include_directories(nabla::libedit INTERFACE ${LIBEDIT_INCLUDE_DIR})
+target_link_libraries(nabla::libedit INTERFACE ${LIBEDIT_LIBRARY})
+
+# Threads: deep input is parsed on a thread with a large stack; the REPL computes on a worker.
+find_package(Threads REQUIRED)

@@ -56,9 +56,9 @@ public:
         }
         case Op::Sqrt: accumulate(in.a, p_.div(p_.mul(g, p_.number(0.5)), r)); break;
         case Op::Cbrt: accumulate(in.a, p_.div(g, p_.mul(p_.number(3), p_.mul(r, r)))); break;
-        case Op::Pow:  // r = a^b: da = g*b*r/a, db = g*r*log(a), as diff's general power rule
-            accumulate(in.a, p_.mul(g, p_.div(p_.mul(b, r), a)));
-            accumulate(in.b, p_.mul(g, p_.mul(r, p_.call(Func::Log, a))));
+        case Op::Pow:  // r = a^b: da = g*b*a^(b-1) (not b*r/a, which is 0/0 at a = 0), db = g*r*log(a)
+            accumulate(in.a, p_.mul(g, p_.mul(b, p_.pow(a, p_.sub(b, one())))));
+            if (!p_.is_const(a, 0)) accumulate(in.b, p_.mul(g, p_.mul(r, p_.call(Func::Log, a))));
             break;
         case Op::PowInt:
         case Op::PowFrac: {  // r = a^q: da = g*q*a^(q-1)

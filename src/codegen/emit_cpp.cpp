@@ -2,6 +2,7 @@
 #include "codegen/emit_cpp.hpp"
 
 #include "codegen/runtime.hpp"
+#include "codegen/schedule.hpp"
 #include "core/error.hpp"
 #include "eval/eval.hpp"
 
@@ -111,10 +112,18 @@ public:
         const std::string guard = "NABLA_GENERATED_" + m_.name;
         out += "#ifndef " + guard + "\n#define " + guard + "\n\n#include <cmath>\n#include <cstddef>\n";
         out += preamble();
+        if (!constants_.empty()) out += "\n";
         for (const auto& [slot, name] : constants_)
             out += "static constexpr double " + name + " = " + literal(p_[slot].value) + ";\n";
+        // clang warns when a loop it was asked to vectorise (libm calls) cannot be.
+        const bool any_batch =
+            std::any_of(m_.functions.begin(), m_.functions.end(), [](const Function& f) { return f.batch; });
+        if (any_batch)
+            out += "\n#if defined(__clang__)\n#pragma clang diagnostic push\n"
+                   "#pragma clang diagnostic ignored \"-Wpass-failed\"\n#endif\n";
         for (std::size_t k = 0; k < m_.functions.size(); ++k) out += "\n" + function(m_.functions[k], live_[k]);
         for (const Pattern& pattern : m_.patterns) out += "\n" + patterns(pattern);
+        if (any_batch) out += "\n#if defined(__clang__)\n#pragma clang diagnostic pop\n#endif\n";
         out += "\n#endif  // " + guard + "\n";
         return out;
     }
@@ -143,44 +152,41 @@ private:
     }
 
     std::string preamble() const {
-        std::set<std::string> helpers, libm_all, libm_batch;
+        std::set<std::string> helpers, libm;
         bool any_batch = false;
         for (std::size_t k = 0; k < m_.functions.size(); ++k) {
             any_batch = any_batch || m_.functions[k].batch;
-            for (Slot s = 0; s < p_.size(); ++s) {
-                if (!live_[k][s]) continue;
-                needs(p_[s], helpers, libm_all);
-                if (m_.functions[k].batch) needs(p_[s], helpers, libm_batch);
-            }
+            for (Slot s = 0; s < p_.size(); ++s)
+                if (live_[k][s]) needs(p_[s], helpers, libm);
         }
         std::string out;
-        if (any_batch) out += simd_macros(libm_batch);
+        if (any_batch)
+            out += "\n// Batch loops run over points; the pragma lets the compiler vectorise them.\n"
+                   "#ifndef NABLA_SIMD_LOOP\n#if defined(_OPENMP)\n#define NABLA_SIMD_LOOP _Pragma(\"omp simd\")\n"
+                   "#elif defined(__clang__)\n#define NABLA_SIMD_LOOP _Pragma(\"clang loop vectorize(assume_safety)\")\n"
+                   "#elif defined(__GNUC__)\n#define NABLA_SIMD_LOOP _Pragma(\"GCC ivdep\")\n"
+                   "#else\n#define NABLA_SIMD_LOOP\n#endif\n#endif\n";
+        if (!libm.empty()) out += vector_math(libm);
         for (const char* h : helper_order)
             if (helpers.contains(h)) out += "\n" + runtime_helper(h);
-        return out + "\n";
+        return out;
     }
 
-    // Loop pragmas, and opt-in SIMD variants of libm (glibc's libmvec) for GCC on x86-64.
-    static std::string simd_macros(const std::set<std::string>& libm) {
-        std::string out =
-            "\n// Batch loops run over points; the pragma lets the compiler vectorise them.\n"
-            "#ifndef NABLA_SIMD_LOOP\n#if defined(_OPENMP)\n#define NABLA_SIMD_LOOP _Pragma(\"omp simd\")\n"
-            "#elif defined(__GNUC__) && !defined(__clang__)\n#define NABLA_SIMD_LOOP _Pragma(\"GCC ivdep\")\n"
-            "#else\n#define NABLA_SIMD_LOOP\n#endif\n#endif\n";
-        if (libm.empty()) return out;
-        static const std::set<std::string> since_2_22 = {"cos", "exp", "log", "pow", "sin"};
-        std::string old_glibc, new_glibc;
+    // NABLA_VM(f): the libm function f, declared with SIMD variants (glibc's libmvec, <= 4 ulp)
+    // under -DNABLA_VECTOR_MATH with GCC on x86-64, so that batch loops calling it vectorise.
+    // The declarations name the libm symbols through asm labels rather than redeclaring
+    // std::sin, which keeps GCC from fusing sin and cos into sincos, which has no SIMD variant.
+    static std::string vector_math(const std::set<std::string>& libm) {
+        std::string out = "\n// -DNABLA_VECTOR_MATH: batch loops call glibc's SIMD math (libmvec) with GCC on x86-64.\n"
+                          "#if defined(NABLA_VECTOR_MATH) && defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) \\\n"
+                          "    && defined(__GLIBC__) && (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 35)\nextern \"C\" {\n";
         for (const std::string& f : libm) {
             const bool two = f == "pow" || f == "atan2";
-            const std::string decl = "__attribute__((__simd__(\"notinbranch\"))) double " + f
-                                     + (two ? "(double, double)" : "(double)") + " noexcept;\n";
-            (since_2_22.contains(f) ? old_glibc : new_glibc) += decl;
+            out += "__attribute__((__simd__(\"notinbranch\"), __const__)) double nabla_vm_" + f
+                   + (two ? "(double, double)" : "(double)") + " noexcept __asm__(\"" + f + "\");\n";
         }
-        out += "\n// -DNABLA_VECTOR_MATH: with GCC on x86-64 glibc, loops call libmvec's SIMD math (<= 4 ulp).\n"
-               "#if defined(NABLA_VECTOR_MATH) && defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) \\\n"
-               "    && defined(__GLIBC__) && (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 22)\nextern \"C\" {\n" + old_glibc;
-        if (!new_glibc.empty()) out += "#if __GLIBC__ > 2 || __GLIBC_MINOR__ >= 35\n" + new_glibc + "#endif\n";
-        return out + "}\n#endif\n";
+        return out + "}\n#ifndef NABLA_VM\n#define NABLA_VM(f) nabla_vm_##f\n#endif\n#else\n#ifndef NABLA_VM\n"
+                     "#define NABLA_VM(f) std::f\n#endif\n#endif\n";
     }
 
     std::string name(Slot s, const std::vector<std::string>& temp) const {
@@ -192,8 +198,9 @@ private:
 
     std::string ref(Ref r, const std::vector<std::string>& temp) const { return (r.neg ? "-" : "") + name(r.slot, temp); }
 
-    std::string expression(const Instr& in, const std::vector<std::string>& t) const {
+    std::string expression(const Instr& in, const std::vector<std::string>& t, bool batch) const {
         const std::string a = name(in.a, t);
+        auto libm = [&](const char* f) { return batch ? "NABLA_VM(" + std::string(f) + ")" : "std::" + std::string(f); };
         auto b = [&] { return name(in.b, t); };
         switch (in.op) {
         case Op::Add: return a + " + " + b();
@@ -202,11 +209,13 @@ private:
         case Op::Div: return a + " / " + b();
         case Op::Neg: return "-" + a;
         case Op::Sqrt: return "std::sqrt(" + a + ")";
-        case Op::Cbrt: return "std::cbrt(" + a + ")";
-        case Op::Pow: return "std::pow(" + a + ", " + b() + ")";
+        case Op::Cbrt: return libm("cbrt") + "(" + a + ")";
+        case Op::Pow: return libm("pow") + "(" + a + ", " + b() + ")";
         case Op::Call: {
             const char* h = helper_name(in.func);
-            const std::string f = h ? std::string("nabla_") + h : std::string("std::") + libm_name(in.func);
+            const std::string f = h                         ? std::string("nabla_") + h
+                                  : in.func == Func::Abs ? std::string("std::fabs")
+                                                         : libm(libm_name(in.func));
             return f + "(" + a + (core::func_arity(in.func) == 2 ? ", " + b() : std::string()) + ")";
         }
         case Op::PowInt:
@@ -237,25 +246,40 @@ private:
                 out += "    for (std::size_t k = 0; k < " + std::to_string(f.zero_count) + "; ++k) " + std::string(f.zero_array)
                        + "[k] = 0.0;\n";
         }
+        // Instructions in scheduled order; each store right after its value, so that stored
+        // values need not stay live.
+        std::vector<Slot> kept;
+        if (f.returns && !p_.is_const(f.result.slot)) kept.push_back(f.result.slot);
+        std::vector<Slot> stored;
+        for (const Store& st : f.stores) stored.push_back(st.value.slot);
+        const std::vector<Slot> order = schedule(p_, live, stored, kept);
+        std::map<Slot, std::vector<const Store*>> stores;
+        for (const Store& st : f.stores) stores[st.value.slot].push_back(&st);
+        std::vector<std::string> temp(p_.size());
+        auto emit_stores = [&](Slot s) {
+            auto it = stores.find(s);
+            if (it == stores.end()) return;
+            for (const Store* st : it->second)
+                out += indent + st->array + "[" + (f.batch ? point_index(st->index) : std::to_string(st->index))
+                       + "] = " + ref(st->value, temp) + ";\n";
+        };
+        for (const auto& [slot, list] : stores)
+            if (p_.is_const(slot)) emit_stores(slot);
         bool any_input = false;
-        for (std::size_t v = 0; v < p_.num_inputs(); ++v) {
-            if (!live[v]) continue;
-            any_input = true;
-            out += indent + "const double x" + std::to_string(v) + " = "
-                   + (f.batch ? "X[" + point_index(v) + "]" : "x[" + std::to_string(v) + "]") + ";\n";
+        std::size_t next = 0;
+        for (Slot s : order) {
+            const Instr& in = p_[s];
+            if (in.op == Op::Input) {
+                any_input = true;
+                out += indent + "const double x" + std::to_string(in.a) + " = "
+                       + (f.batch ? "X[" + point_index(in.a) + "]" : "x[" + std::to_string(in.a) + "]") + ";\n";
+            } else {
+                temp[s] = "t" + std::to_string(next++);
+                out += indent + "const double " + temp[s] + " = " + expression(in, temp, f.batch) + ";\n";
+            }
+            emit_stores(s);
         }
         if (!any_input) out += indent + (f.batch ? "(void)X;\n" : "(void)x;\n");
-        std::vector<std::string> temp(p_.size());
-        std::size_t next = 0;
-        for (Slot s = 0; s < p_.size(); ++s) {
-            const Instr& in = p_[s];
-            if (!live[s] || in.op == Op::Input || in.op == Op::Const) continue;
-            temp[s] = "t" + std::to_string(next++);
-            out += indent + "const double " + temp[s] + " = " + expression(in, temp) + ";\n";
-        }
-        for (const Store& st : f.stores)
-            out += indent + st.array + "[" + (f.batch ? point_index(st.index) : std::to_string(st.index))
-                   + "] = " + ref(st.value, temp) + ";\n";
         if (f.returns) out += "    return " + ref(f.result, temp) + ";\n";
         if (f.batch) out += "    }\n";
         return out + "}\n";

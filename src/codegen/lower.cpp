@@ -4,6 +4,7 @@
 #include "core/error.hpp"
 #include "eval/eval.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
 
@@ -18,7 +19,7 @@ Lowering::Lowering(Program& program, std::span<const Expr> vars) : program_(prog
 }
 
 Ref Lowering::operator()(const Expr& e) {
-    if (auto it = memo_.find(e.id()); it != memo_.end()) return it->second;
+    if (auto it = memo_.find(e.id()); it != memo_.end()) return it->second.second;
     struct Frame {
         const Expr* e;
         std::size_t next;
@@ -33,7 +34,7 @@ Ref Lowering::operator()(const Expr& e) {
         }
         const Expr* node = top.e;
         stack.pop_back();
-        if (!memo_.contains(node->id())) memo_.emplace(node->id(), lower_node(*node));
+        if (!memo_.contains(node->id())) memo_.emplace(node->id(), std::pair{*node, lower_node(*node)});
     }
     return at(e);
 }
@@ -62,14 +63,19 @@ Ref Lowering::lower_node(const Expr& e) {
     return {};
 }
 
-// Starts from the first positive term, so that x - 1 is not computed as -(1 - x).
+// Terms are added in the order of the first variable they use (stable), so that a sum over
+// many variables keeps few of them live; the first positive term starts the sum, so that
+// x - 1 is not computed as -(1 - x).
 Ref Lowering::lower_add(const Expr& e) {
-    std::size_t first = 0;
-    while (first < e.size() && at(e.arg(first)).neg) ++first;
-    if (first == e.size()) first = 0;
-    Ref sum = at(e.arg(first));
-    for (std::size_t i = 0; i < e.size(); ++i)
-        if (i != first) sum = program_.add(sum, at(e.arg(i)));
+    std::vector<Ref> terms;
+    for (const Expr& t : e.args()) terms.push_back(at(t));
+    std::stable_sort(terms.begin(), terms.end(), [&](const Ref& a, const Ref& b) {
+        return program_.first_input(a.slot) < program_.first_input(b.slot);
+    });
+    const auto first = std::find_if(terms.begin(), terms.end(), [](const Ref& r) { return !r.neg; });
+    if (first != terms.end()) std::rotate(terms.begin(), first, first + 1);
+    Ref sum = terms[0];
+    for (std::size_t i = 1; i < terms.size(); ++i) sum = program_.add(sum, terms[i]);
     return sum;
 }
 

@@ -28,11 +28,12 @@ private:
     Ref lower_add(const core::Expr& e);
     Ref lower_mul(const core::Expr& e);
     Ref lower_pow(const core::Expr& e);
-    const Ref& at(const core::Expr& e) const { return memo_.at(e.id()); }
+    const Ref& at(const core::Expr& e) const { return memo_.at(e.id()).second; }
 
     Program& program_;
     std::unordered_map<const core::Node*, std::size_t> input_;
-    std::unordered_map<const core::Node*, Ref> memo_;
+    // The handle keeps the node alive, so that its address cannot be reused for another.
+    std::unordered_map<const core::Node*, std::pair<core::Expr, Ref>> memo_;
 };
 
 }  // namespace nabla::codegen

@@ -4,6 +4,7 @@
 #include "core/error.hpp"
 #include "eval/eval.hpp"
 
+#include <algorithm>
 #include <bit>
 #include <cmath>
 #include <limits>
@@ -25,7 +26,7 @@ double sigmoid(double x) {
     const double z = std::exp(-std::fabs(x));
     return (x >= 0 ? 1.0 : z) / (1.0 + z);
 }
-double softplus(double x) { return x > 30 ? x + std::exp(-x) : std::log1p(std::exp(x)); }
+double softplus(double x) { return (x > 0 ? x : 0.0) + std::log1p(std::exp(-std::fabs(x))); }
 double min_of(double a, double b) { return std::isnan(a) || std::isnan(b) ? a + b : b < a ? b : a; }
 double max_of(double a, double b) { return std::isnan(a) || std::isnan(b) ? a + b : b > a ? b : a; }
 
@@ -144,6 +145,12 @@ Slot Program::emit(Instr in) {
     const Key key{in.op, in.func, in.a, in.b, in.op == Op::Const ? std::bit_cast<std::uint64_t>(in.value) : 0};
     if (auto it = table_.find(key); it != table_.end()) return it->second;
     const auto slot = static_cast<Slot>(code_.size());
+    std::uint32_t first = in.op == Op::Input ? in.a : static_cast<std::uint32_t>(num_inputs_);
+    if (in.op != Op::Input && in.op != Op::Const) {
+        first = first_input_[in.a];
+        if (binary(in)) first = std::min(first, first_input_[in.b]);
+    }
+    first_input_.push_back(first);
     code_.push_back(in);
     table_.emplace(key, slot);
     return slot;

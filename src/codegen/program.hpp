@@ -66,6 +66,9 @@ public:
     const std::vector<mpq_class>& exponents() const { return exponents_; }
 
     bool is_const(Slot s) const { return code_[s].op == Op::Const; }
+    // The lowest input index slot s depends on (inputs.size() for constants): lowering
+    // orders the terms of a sum by it, so that terms over the same variables are adjacent.
+    std::uint32_t first_input(Slot s) const { return first_input_[s]; }
     bool is_const(Ref r, double v) const { return is_const(r.slot) && value_of(r) == v; }
     double value_of(Ref r) const { return r.neg ? -code_[r.slot].value : code_[r.slot].value; }
 
@@ -109,6 +112,7 @@ private:
 
     std::size_t num_inputs_;
     std::vector<Instr> code_;
+    std::vector<std::uint32_t> first_input_;
     std::vector<mpq_class> exponents_;
     std::unordered_map<Key, Slot, KeyHash> table_;
 };

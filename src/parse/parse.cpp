@@ -10,6 +10,9 @@
 #include "grammar/expression.hpp"
 
 #include <algorithm>
+#include <exception>
+
+#include <pthread.h>
 #include <charconv>
 #include <functional>
 #include <optional>
@@ -132,8 +135,9 @@ void check_length(std::string_view text) {
 }
 
 // Parentheses and calls are the only recursion in the grammar and the lowering; bounding
-// their depth here bounds the stack, whatever the input.
-void check_nesting(std::string_view text) {
+// their depth here bounds the stack, whatever the input. Returns the depth.
+std::size_t check_nesting(std::string_view text) {
+    std::size_t deepest = 0;
     std::size_t depth = 0;
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
@@ -144,10 +148,43 @@ void check_nesting(std::string_view text) {
                 throw LimitError("parentheses and calls nested deeper than "
                                      + std::to_string(limits::max_nesting) + " levels",
                                  grammar::char_offset(text, i));
+            deepest = std::max(deepest, depth);
         } else if (c == ')' && depth > 0) {
             --depth;
         }
     }
+    return deepest;
+}
+
+// Runs `task` on a thread with a stack large enough for the deepest nesting allowed, even in
+// sanitizer builds whose frames are several times larger; the exception, if any, comes back.
+template <class Task>
+core::Expr on_large_stack(Task&& task) {
+    struct Job {
+        Task* task;
+        core::Expr result;
+        std::exception_ptr error;
+    } job{&task, {}, {}};
+    auto run = [](void* p) -> void* {
+        auto* j = static_cast<Job*>(p);
+        try {
+            j->result = (*j->task)();
+        } catch (...) {
+            j->error = std::current_exception();
+        }
+        return nullptr;
+    };
+    constexpr std::size_t stack_bytes = std::size_t{512} << 20;  // reserved, touched only as used
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setstacksize(&attr, stack_bytes);
+    pthread_t thread;
+    const int failed = pthread_create(&thread, &attr, run, &job);
+    pthread_attr_destroy(&attr);
+    if (failed) return task();  // no thread to be had: parse here, as shallow inputs always are
+    pthread_join(thread, nullptr);
+    if (job.error) std::rethrow_exception(job.error);
+    return job.result;
 }
 
 // ---- lowering: parse tree -> core::Expr ----
@@ -359,11 +396,20 @@ private:
     core::Expr minus_one_;
 };
 
+core::Expr parse_checked(std::string_view text);
+
 }  // namespace
 
 core::Expr parse(std::string_view text) {
     check_length(text);
-    check_nesting(text);
+    // Nesting this shallow fits any stack; deeper input is parsed on a thread of its own.
+    constexpr std::size_t shallow = 64;
+    if (check_nesting(text) > shallow) return on_large_stack([&] { return parse_checked(text); });
+    return parse_checked(text);
+}
+
+namespace {
+core::Expr parse_checked(std::string_view text) {
     if (grammar::skip_blank(text, 0) == text.size()) throw ParseError("empty expression", 0);
 
     ast::Sum tree;
@@ -377,6 +423,7 @@ core::Expr parse(std::string_view text) {
     }
     return Lowering(text).sum(tree);
 }
+}  // namespace
 
 bool is_variable_name(std::string_view name) {
     if (name.empty() || (name[0] >= '0' && name[0] <= '9')) return false;

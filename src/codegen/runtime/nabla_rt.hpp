@@ -8,6 +8,12 @@
 
 #include <cmath>
 
+// Generated code defines NABLA_VM(f) as a SIMD-enabled libm function when it can (see
+// docs/codegen.md, NABLA_VECTOR_MATH); on its own this file uses <cmath>.
+#ifndef NABLA_VM
+#define NABLA_VM(f) std::f
+#endif
+
 // @helper sign
 #ifndef NABLA_RT_SIGN
 #define NABLA_RT_SIGN
@@ -60,7 +66,7 @@ static inline double nabla_max(double a, double b) {
 #define NABLA_RT_SIGMOID
 // 1/(1 + exp(-x)) for x >= 0 and exp(x)/(1 + exp(x)) below, with a single exp.
 static inline double nabla_sigmoid(double x) {
-    const double z = std::exp(-std::fabs(x));
+    const double z = NABLA_VM(exp)(-std::fabs(x));
     return (x >= 0 ? 1.0 : z) / (1.0 + z);
 }
 #endif
@@ -69,11 +75,10 @@ static inline double nabla_sigmoid(double x) {
 // @helper softplus
 #ifndef NABLA_RT_SOFTPLUS
 #define NABLA_RT_SOFTPLUS
-// log(1 + exp(x)); above 30 the form x + exp(-x) avoids overflow.
+// log(1 + exp(x)) as max(x, 0) + log1p(exp(-|x|)): never overflows, and both calls are
+// made for every x, so loops stay vectorisable (eval's two-branch form agrees to an ulp or two).
 static inline double nabla_softplus(double x) {
-    const double big = x + std::exp(-x);
-    const double small = std::log1p(std::exp(x));
-    return x > 30 ? big : small;
+    return (x > 0 ? x : 0.0) + NABLA_VM(log1p)(NABLA_VM(exp)(-std::fabs(x)));
 }
 #endif
 // @end
@@ -83,7 +88,7 @@ static inline double nabla_softplus(double x) {
 #define NABLA_RT_POWI
 // x^n for an integer n too large to unroll; `odd` keeps the parity of n beyond 2^53.
 static inline double nabla_powi(double x, double n, bool odd) {
-    const double r = std::pow(std::fabs(x), n);
+    const double r = NABLA_VM(pow)(std::fabs(x), n);
     return x < 0 && odd ? -r : r;
 }
 #endif
@@ -94,7 +99,7 @@ static inline double nabla_powi(double x, double n, bool odd) {
 #define NABLA_RT_POWQ
 // x^(p/q) with the real root for negative x and odd q; NaN for negative x and even q.
 static inline double nabla_powq(double x, double e, bool odd_num, bool odd_den) {
-    const double r = std::pow(std::fabs(x), e);
+    const double r = NABLA_VM(pow)(std::fabs(x), e);
     const double negative = odd_den ? (odd_num ? -r : r) : static_cast<double>(NAN);
     return x < 0 ? negative : r;
 }

@@ -1,6 +1,9 @@
 // calculus.cpp — reading the operations' arguments and calling the calculus library.
 #include "frontend/repl/calculus.hpp"
 
+#include <algorithm>
+#include <charconv>
+
 #include "core/build.hpp"
 #include "core/error.hpp"
 #include "core/limits.hpp"
@@ -10,9 +13,6 @@
 #include "frontend/repl/statement.hpp"
 #include "frontend/steps_text.hpp"
 #include "parse/parse.hpp"
-
-#include <algorithm>
-#include <charconv>
 
 namespace nabla::repl {
 namespace {
@@ -52,8 +52,9 @@ void read_variables(std::span<const Piece> pieces, const Scope& scope, bool coun
             if (ec != std::errc() || end != digits.data() + digits.size() || n == 0)
                 throw error_at(p, "expected how many times to differentiate: a whole number from 1");
             if (n > limits::max_diff_order)
-                throw LimitError("at most " + std::to_string(limits::max_diff_order) + " successive derivatives",
-                                 char_offset(p.statement, p.begin));
+                throw LimitError(
+                    "at most " + std::to_string(limits::max_diff_order) + " successive derivatives",
+                    char_offset(p.statement, p.begin));
             out.insert(out.end(), n - 1, out.back());
             continue;
         }
@@ -62,8 +63,8 @@ void read_variables(std::span<const Piece> pieces, const Scope& scope, bool coun
         if (!parse::is_variable_name(name) || is_reserved_name(name))
             throw error_at(p, "'" + name + "' is not a variable name");
         if (!scope.is_bound(name) && (scope.env.variable(name) || scope.env.function(name)))
-            throw error_at(p, "'" + name + "' is defined, so it is not a variable here; :clear " + name +
-                                  " forgets it");
+            throw error_at(
+                p, "'" + name + "' is defined, so it is not a variable here; :clear " + name + " forgets it");
         out.push_back(core::sym(name));
     }
 }
@@ -91,17 +92,20 @@ std::vector<Expr> variables(std::span<const Piece> given, std::span<const Piece>
 }
 
 void need_arguments(const Piece& at, const std::vector<Piece>& args, std::size_t least, const char* usage) {
-    if (args.size() < least || std::any_of(args.begin(), args.end(), [](const Piece& p) { return p.blank(); }))
+    if (args.size() < least ||
+        std::any_of(args.begin(), args.end(), [](const Piece& p) { return p.blank(); }))
         throw error_at(at, std::string("expected ") + usage);
 }
 
 std::vector<Expr> diff_variables(const Piece& at, const std::vector<Piece>& args, const Expr& f,
                                  const Scope& scope) {
-    std::vector<Expr> vars = variables(std::span(args).subspan(1), std::span(args).first(1), std::span(&f, 1), scope, true);
+    std::vector<Expr> vars =
+        variables(std::span(args).subspan(1), std::span(args).first(1), std::span(&f, 1), scope, true);
     if (args.size() == 1 && vars.size() > 1) {
         std::string names;
         for (const Expr& x : vars) names += (names.empty() ? "" : ", ") + x.name();
-        throw error_at(at, "diff needs the variable to differentiate by: the expression has several (" + names + ")");
+        throw error_at(
+            at, "diff needs the variable to differentiate by: the expression has several (" + names + ")");
     }
     if (vars.empty()) throw error_at(at, "diff needs a variable to differentiate by");
     if (vars.size() > limits::max_diff_order)
@@ -119,7 +123,8 @@ std::vector<Expr> functions_of(const Piece& p, const Scope& scope) {
         return out;
     }
     const std::vector<Token> t = tokenize(p.text());
-    const bool reference = t.size() == 1 && (t[0].kind == K::Ref || (t[0].kind == K::Name && word(p, t[0]) == "ans"));
+    const bool reference =
+        t.size() == 1 && (t[0].kind == K::Ref || (t[0].kind == K::Name && word(p, t[0]) == "ans"));
     if (reference) {
         std::size_t number = 0;
         if (t[0].kind == K::Ref) {
@@ -165,41 +170,45 @@ Result run_operation(Op op, const Piece& at, const std::vector<Piece>& args, con
     Result r;
     try {
         switch (op) {
-        case Op::Simplify:
-            if (args.size() != 1 || args[0].blank()) throw error_at(at, "expected one expression");
-            r.rows = {{expand(args[0], scope)}};
-            return r;
-        case Op::Eval: return evaluate(at, args, scope);
-        case Op::Diff: {
-            need_arguments(at, args, 1, "an expression, then the variables: diff(f, x) or diff(f, x, y)");
-            const Expr f = expand(args[0], scope);
-            r.vars = diff_variables(at, args, f, scope);
-            r.rows = {{diff::partial(f, r.vars)}};
-            return r;
-        }
-        case Op::Grad:
-        case Op::Hessian: {
-            need_arguments(at, args, 1, "an expression, then optionally its variables: grad(f) or grad(f, [x, y])");
-            const Expr f = expand(args[0], scope);
-            r.vars = variables(std::span(args).subspan(1), std::span(args).first(1), std::span(&f, 1), scope);
-            if (op == Op::Grad) {
-                r.shape = Result::Shape::Vector;
-                r.rows = {diff::gradient(f, r.vars)};
-            } else {
-                r.shape = Result::Shape::Matrix;
-                r.rows = diff::hessian(f, r.vars);
+            case Op::Simplify:
+                if (args.size() != 1 || args[0].blank()) throw error_at(at, "expected one expression");
+                r.rows = {{expand(args[0], scope)}};
+                return r;
+            case Op::Eval:
+                return evaluate(at, args, scope);
+            case Op::Diff: {
+                need_arguments(at, args, 1, "an expression, then the variables: diff(f, x) or diff(f, x, y)");
+                const Expr f = expand(args[0], scope);
+                r.vars = diff_variables(at, args, f, scope);
+                r.rows = {{diff::partial(f, r.vars)}};
+                return r;
             }
-            return r;
-        }
-        case Op::Jacobian: {
-            need_arguments(at, args, 1, "the functions, then optionally the variables: jacobian([f, g], [x, y])");
-            const std::vector<Expr> fs = functions_of(args[0], scope);
-            std::vector<Piece> named = list_items(args[0]).value_or(std::vector<Piece>{args[0]});
-            r.shape = Result::Shape::Matrix;
-            r.vars = variables(std::span(args).subspan(1), named, fs, scope);
-            r.rows = diff::jacobian(fs, r.vars);
-            return r;
-        }
+            case Op::Grad:
+            case Op::Hessian: {
+                need_arguments(at, args, 1,
+                               "an expression, then optionally its variables: grad(f) or grad(f, [x, y])");
+                const Expr f = expand(args[0], scope);
+                r.vars =
+                    variables(std::span(args).subspan(1), std::span(args).first(1), std::span(&f, 1), scope);
+                if (op == Op::Grad) {
+                    r.shape = Result::Shape::Vector;
+                    r.rows = {diff::gradient(f, r.vars)};
+                } else {
+                    r.shape = Result::Shape::Matrix;
+                    r.rows = diff::hessian(f, r.vars);
+                }
+                return r;
+            }
+            case Op::Jacobian: {
+                need_arguments(at, args, 1,
+                               "the functions, then optionally the variables: jacobian([f, g], [x, y])");
+                const std::vector<Expr> fs = functions_of(args[0], scope);
+                std::vector<Piece> named = list_items(args[0]).value_or(std::vector<Piece>{args[0]});
+                r.shape = Result::Shape::Matrix;
+                r.vars = variables(std::span(args).subspan(1), named, fs, scope);
+                r.rows = diff::jacobian(fs, r.vars);
+                return r;
+            }
         }
     } catch (const Error&) {
         rethrow_at(at);

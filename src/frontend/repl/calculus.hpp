@@ -8,12 +8,12 @@
 // eval::evaluate), and results come back as frontend::Result for frontend::render.
 #pragma once
 
+#include <string>
+#include <vector>
+
 #include "core/expr.hpp"
 #include "frontend/repl/expand.hpp"
 #include "frontend/request.hpp"
-
-#include <string>
-#include <vector>
 
 namespace nabla::repl {
 

@@ -59,13 +59,19 @@ std::vector<std::string> Canvas::lines(const Style& style) const {
         for (std::size_t c = 0; c < columns_; ++c) {
             const Cell& cell = cells_[r * columns_ + c];
             if (braille_) {
-                if (cell.curve) line += style.paint("33", braille_char(cell.curve | cell.axis));
-                else if (cell.axis) line += style.dim(braille_char(cell.axis));
-                else line += braille_char(0);
+                if (cell.curve)
+                    line += style.paint("33", braille_char(cell.curve | cell.axis));
+                else if (cell.axis)
+                    line += style.dim(braille_char(cell.axis));
+                else
+                    line += braille_char(0);
             } else {
-                if (cell.curve) line += style.paint("33", "*");
-                else if (cell.ascii_axis) line += style.dim(std::string(1, cell.ascii_axis));
-                else line += ' ';
+                if (cell.curve)
+                    line += style.paint("33", "*");
+                else if (cell.ascii_axis)
+                    line += style.dim(std::string(1, cell.ascii_axis));
+                else
+                    line += ' ';
             }
         }
         // Trailing blanks carry nothing and make transcripts hard to compare.

@@ -1,13 +1,30 @@
-// code.cpp — :code: not available until the code generator (src/codegen) is part of the build.
+// code.cpp — :code, through the same code generator as `nabla codegen`.
 #include "frontend/repl/code.hpp"
 
+#include <algorithm>
+
+#include "codegen/emit_cpp.hpp"
+#include "core/build.hpp"
 #include "core/error.hpp"
+#include "frontend/repl/expand.hpp"
 
 namespace nabla::repl {
 
-std::string generated_code(const frontend::Result&, const Piece& at) {
-    throw Error(":code is not available in this build: nabla's C++ code generator (src/codegen) is not part of it yet",
-                char_offset(at.statement, at.begin));
+std::string generated_code(const frontend::Result& r, const Piece& at) {
+    if (r.shape == frontend::Result::Shape::Value)
+        throw Error(":code needs an expression, and this result is a number",
+                    char_offset(at.statement, at.begin));
+    codegen::Spec spec;
+    for (const auto& row : r.rows) spec.exprs.insert(spec.exprs.end(), row.begin(), row.end());
+    // The result's own variables first (grad(f, [y, x]) keeps y, x), then any others.
+    spec.vars = r.vars;
+    for (const core::Expr& s : core::free_symbols(spec.exprs))
+        if (std::find(spec.vars.begin(), spec.vars.end(), s) == spec.vars.end()) spec.vars.push_back(s);
+    try {
+        return codegen::generate_cpp(spec);
+    } catch (const Error&) {
+        rethrow_at(at);
+    }
 }
 
 }  // namespace nabla::repl

@@ -43,7 +43,8 @@ bool valid_first(const Piece& p, Op op, const Scope& scope) {
     try {
         const std::vector<Token> t = tokenize(p.text());
         if (op == Op::Jacobian && !t.empty() && t[0].bracket == '[' && matching_close(t, 0) == t.size() - 1) {
-            for (const Piece& item : split_arguments({p.statement, p.begin + t[0].end, p.begin + t.back().begin}))
+            for (const Piece& item :
+                 split_arguments({p.statement, p.begin + t[0].end, p.begin + t.back().begin}))
                 expand(item, scope);
         } else {
             expand(p, scope);
@@ -60,12 +61,15 @@ std::vector<Piece> with_trailing_variables(Op op, const Piece& body, const std::
     const bool counts = op == Op::Diff;
     std::size_t available = 0;
     while (available + 1 < w.size() && variable_word(t, w[w.size() - 1 - available], counts)) ++available;
-    for (std::size_t k = counts ? 1 : 0; k <= available; ++k) {
+    // The most variables that leave a valid expression: `:grad x*y + y^2 y x` is by y, x.
+    const std::size_t least = counts ? 1 : 0;
+    for (std::size_t k = available + 1; k-- > least;) {
         const std::size_t last = w[w.size() - 1 - k].second;
         std::vector<Piece> args{Piece{body.statement, body.begin, body.begin + t[last].end}};
         if (!valid_first(args[0], op, scope)) continue;
         for (std::size_t j = w.size() - k; j < w.size(); ++j)
-            args.push_back({body.statement, body.begin + t[w[j].first].begin, body.begin + t[w[j].second].end});
+            args.push_back(
+                {body.statement, body.begin + t[w[j].first].begin, body.begin + t[w[j].second].end});
         return args;
     }
     return {body};  // let the operation report what is wrong with it
@@ -121,8 +125,8 @@ PlotArguments plot_arguments(const Piece& body) {
             if (d == 0 && t[j].kind == K::Colon) colon = j;
         }
         if (colon == t.size() || colon == i + 2 || colon + 1 == t.size())
-            throw Error("expected a range like " + std::string(body.text().substr(t[i].begin, t[i].end - t[i].begin)) +
-                            "=-3:3",
+            throw Error("expected a range like " +
+                            std::string(body.text().substr(t[i].begin, t[i].end - t[i].begin)) + "=-3:3",
                         char_offset(body.statement, body.begin + t[i].begin));
         a.lo = Piece{body.statement, body.begin + t[i + 1].end, body.begin + t[colon].begin}.trimmed();
         a.hi = Piece{body.statement, body.begin + t[colon].end, body.end}.trimmed();

@@ -3,14 +3,15 @@
 // Commas separate arguments as in the call forms (:diff f, x is diff(f, x)). Without commas
 // the command line reads like the CLI: `:diff x^2*y x y`, `:grad f y x`, `:eval f x=1 y=2`.
 // Then the trailing words that are names (or [..] lists, or counts for :diff) are the
-// variables, as few as make the rest a valid expression: `:diff 2 x x` is d/dx of 2x.
+// variables, as many as leave a valid expression before them: `:diff x^2*y x y` is
+// d2/dxdy of x^2*y, and `:diff 2 x x` the second derivative of 2 (commas say otherwise).
 #pragma once
-
-#include "frontend/repl/expand.hpp"
-#include "frontend/request.hpp"
 
 #include <optional>
 #include <vector>
+
+#include "frontend/repl/expand.hpp"
+#include "frontend/request.hpp"
 
 namespace nabla::repl {
 

@@ -6,7 +6,7 @@
 namespace nabla::repl {
 namespace {
 
-constexpr std::array<CommandInfo, 19> table{{
+constexpr std::array<CommandInfo, 20> table{{
     {"diff", ":diff EXPR, x [, y ...]", "partial derivative(s), in the order given; :diff f x 2 for d2f/dx2"},
     {"grad", ":grad EXPR [, [x, y]]", "gradient (default order: a function's parameters, else names sorted)"},
     {"jacobian", ":jacobian [F, G], [x, y]", "Jacobian matrix: rows are functions, columns variables"},
@@ -15,7 +15,8 @@ constexpr std::array<CommandInfo, 19> table{{
     {"eval", ":eval EXPR, x = 1/2, y = 2", "value at a point, exact where possible"},
     {"simplify", ":simplify EXPR", "canonical, simplified form (what a plain expression gives)"},
     {"latex", ":latex [%N | EXPR]", "LaTeX of the last result (or of %N, or of EXPR)"},
-    {"code", ":code [%N]", "generated C++ of the last result"},
+    {"cse", ":cse [%N | EXPR]", "the last result with shared sub-expressions written once"},
+    {"code", ":code [%N | EXPR]", "generated C++ of the last result (value, gradient, batch)"},
     {"plot", ":plot EXPR [x=-3:3]", "plot EXPR and its derivative in the terminal (and PNG with gnuplot)"},
     {"vars", ":vars", "list the names defined"},
     {"clear", ":clear [NAME ...]", "forget the names given, or everything (definitions and results)"},
@@ -64,7 +65,8 @@ const CommandInfo* find_command(std::string_view name) {
 std::string unknown_command_message(std::string_view name) {
     std::string candidates;
     for (const CommandInfo& c : table)
-        if (!name.empty() && c.name.starts_with(name)) candidates += (candidates.empty() ? "" : ", ") + std::string(":") + std::string(c.name);
+        if (!name.empty() && c.name.starts_with(name))
+            candidates += (candidates.empty() ? "" : ", ") + std::string(":") + std::string(c.name);
     if (!candidates.empty()) return "':" + std::string(name) + "' could be " + candidates;
     return "unknown command ':" + std::string(name) + "'; :help lists the commands";
 }

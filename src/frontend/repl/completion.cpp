@@ -1,10 +1,12 @@
 // completion.cpp — candidate words for Tab, sorted and without repeats.
 #include "frontend/repl/completion.hpp"
 
-#include "core/expr.hpp"
-#include "frontend/repl/command_table.hpp"
+#include <fmt/format.h>
 
 #include <algorithm>
+
+#include "core/expr.hpp"
+#include "frontend/repl/command_table.hpp"
 
 namespace nabla::repl {
 namespace {
@@ -30,7 +32,7 @@ std::vector<std::string> completions(std::string_view word, bool starts_statemen
     if (word.starts_with(":")) {
         if (!starts_statement) return out;
         for (const CommandInfo& c : commands())
-            if (std::string name = ":" + std::string(c.name); name.starts_with(word)) out.push_back(name);
+            if (std::string name = fmt::format(":{}", c.name); name.starts_with(word)) out.push_back(name);
     } else {
         static const std::vector<std::string> builtin = language_words();
         for (const auto* list : {&builtin, &user_words})

@@ -1,12 +1,12 @@
 // environment.cpp — the definitions table and the result list.
 #include "frontend/repl/environment.hpp"
 
+#include <fmt/format.h>
+
 #include "core/build.hpp"
 #include "core/error.hpp"
+#include "frontend/repl/output.hpp"
 #include "parse/parse.hpp"
-#include "print/print.hpp"
-
-#include <fmt/format.h>
 
 namespace nabla::repl {
 
@@ -70,11 +70,11 @@ std::string Environment::listing() const {
     std::string out;
     for (const std::string& name : names()) {
         if (const core::Expr* v = variable(name)) {
-            out += name + " = " + print::infix(*v) + "\n";
+            out += name + " = " + infix_or_note(*v) + "\n";
         } else if (const Function* f = function(name)) {
             std::string params;
             for (const core::Expr& p : f->params) params += (params.empty() ? "" : ", ") + p.name();
-            out += name + "(" + params + ") = " + print::infix(f->body) + "\n";
+            out += name + "(" + params + ") = " + infix_or_note(f->body) + "\n";
         }
     }
     return out;

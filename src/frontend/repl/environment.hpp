@@ -1,13 +1,13 @@
 // environment.hpp — what a session remembers: defined names and numbered results.
 #pragma once
 
-#include "core/expr.hpp"
-#include "frontend/request.hpp"
-
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "core/expr.hpp"
+#include "frontend/request.hpp"
 
 namespace nabla::repl {
 
@@ -19,8 +19,8 @@ struct Function {
 
 class Environment {
 public:
-    void define(const std::string& name, core::Expr value);      // a variable
-    void define(const std::string& name, Function function);     // a function
+    void define(const std::string& name, core::Expr value);   // a variable
+    void define(const std::string& name, Function function);  // a function
     const core::Expr* variable(std::string_view name) const;
     const Function* function(std::string_view name) const;
     bool forget(std::string_view name);

@@ -1,14 +1,14 @@
 // expand.cpp — placeholders for the REPL's own syntax, parsing, then substitution.
 #include "frontend/repl/expand.hpp"
 
+#include <algorithm>
+#include <charconv>
+
 #include "core/build.hpp"
 #include "core/error.hpp"
 #include "frontend/repl/calculus.hpp"
 #include "frontend/repl/statement.hpp"
 #include "parse/parse.hpp"
-
-#include <algorithm>
-#include <charconv>
 
 namespace nabla::repl {
 namespace {
@@ -21,7 +21,7 @@ struct Segment {
     std::size_t out_begin;  // bytes in the rewritten text
     std::size_t source;     // bytes in the statement
     std::size_t length;
-    bool placeholder;       // the whole run stands for the source position
+    bool placeholder;  // the whole run stands for the source position
 };
 
 class Rewriter {
@@ -82,9 +82,9 @@ private:
             source = s.placeholder ? s.source : s.source + (byte - s.out_begin);
             break;
         }
-        if (byte >= out_.size()) source = piece_.end + (byte - out_.size());
-        return char_offset(piece_.statement, std::min(source, piece_.statement.size())) +
-               (source > piece_.statement.size() ? source - piece_.statement.size() : 0);
+        if (byte >= out_.size()) source = piece_.end + (byte - out_.size());  // past the end
+        const std::size_t inside = std::min(source, piece_.statement.size());
+        return char_offset(piece_.statement, inside) + (source - inside);
     }
 
     const Piece& piece_;
@@ -97,11 +97,14 @@ private:
 
 Expr apply(const std::string& name, const Function& f, const Piece& call, const std::vector<Piece>& args,
            const Scope& scope) {
+    for (const Piece& a : args)
+        if (a.blank()) throw Error("expected an argument", char_offset(a.statement, a.begin));
     if (args.size() != f.params.size()) {
         std::string params;
         for (const Expr& p : f.params) params += (params.empty() ? "" : ", ") + p.name();
         throw Error(name + " takes " + std::to_string(f.params.size()) + " argument" +
-                        (f.params.size() == 1 ? "" : "s") + " (" + params + "), got " + std::to_string(args.size()),
+                        (f.params.size() == 1 ? "" : "s") + " (" + params + "), got " +
+                        std::to_string(args.size()),
                     char_offset(call.statement, call.begin));
     }
     std::vector<Expr> values;
@@ -146,7 +149,9 @@ Expr expand(const Piece& piece, const Scope& scope) {
     if (t.empty()) throw Error("expected an expression", char_offset(piece.statement, piece.begin));
     Rewriter rewriter(piece);
     auto word = [&](const Token& tok) { return text.substr(tok.begin, tok.end - tok.begin); };
-    auto at = [&](std::size_t begin, std::size_t end) { return Piece{piece.statement, piece.begin + begin, piece.begin + end}; };
+    auto at = [&](std::size_t begin, std::size_t end) {
+        return Piece{piece.statement, piece.begin + begin, piece.begin + end};
+    };
     for (std::size_t i = 0; i < t.size(); ++i) {
         const Token& tok = t[i];
         if (tok.kind == K::Ref || (tok.kind == K::Name && word(tok) == "ans" && !scope.is_bound("ans"))) {
@@ -156,11 +161,13 @@ Expr expand(const Piece& piece, const Scope& scope) {
                 const std::string_view digits = word(tok).substr(1);
                 if (std::from_chars(digits.data(), digits.data() + digits.size(), number).ec != std::errc() ||
                     number == 0)
-                    throw Error("there is no result " + std::string(word(tok)), char_offset(piece.statement, ref.begin));
+                    throw Error("there is no result " + std::string(word(tok)),
+                                char_offset(piece.statement, ref.begin));
             }
             try {
                 const frontend::Result& r = result_at(ref, number, scope);
-                rewriter.replace(tok.begin, tok.end, scalar_of(r, number ? number : scope.env.result_count()));
+                rewriter.replace(tok.begin, tok.end,
+                                 scalar_of(r, number ? number : scope.env.result_count()));
             } catch (const Error&) {
                 rethrow_at(ref);
             }

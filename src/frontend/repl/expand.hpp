@@ -7,12 +7,12 @@
 // used as an expression, never pasted in as text (2a with a = x + 1 is 2*(x + 1)).
 #pragma once
 
+#include <string>
+#include <vector>
+
 #include "core/expr.hpp"
 #include "frontend/repl/environment.hpp"
 #include "frontend/repl/scan.hpp"
-
-#include <string>
-#include <vector>
 
 namespace nabla::repl {
 

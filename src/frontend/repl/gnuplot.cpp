@@ -1,9 +1,8 @@
 // gnuplot.cpp — data file, script and a child gnuplot process in a temporary directory.
 #include "frontend/repl/gnuplot.hpp"
 
-#include "core/error.hpp"
-
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -11,8 +10,9 @@
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
-#include <fmt/format.h>
 #include <fstream>
+
+#include "core/error.hpp"
 
 extern char** environ;
 
@@ -65,16 +65,17 @@ std::optional<std::string> find_on_path(std::string_view program) {
     std::string_view rest(path);
     while (true) {
         const std::size_t colon = rest.find(':');
-        std::string dir(rest.substr(0, colon));
-        if (dir.empty()) dir = ".";
-        const std::string candidate = dir + "/" + std::string(program);
-        if (access(candidate.c_str(), X_OK) == 0 && std::filesystem::is_regular_file(candidate)) return candidate;
+        const std::string_view dir = rest.substr(0, colon);
+        const std::string candidate = fmt::format("{}/{}", dir.empty() ? "." : dir, program);
+        if (access(candidate.c_str(), X_OK) == 0 && std::filesystem::is_regular_file(candidate))
+            return candidate;
         if (colon == std::string_view::npos) return std::nullopt;
         rest.remove_prefix(colon + 1);
     }
 }
 
-std::optional<std::string> gnuplot_png(const Samples& s, const std::string& f_title, const std::string& df_title) {
+std::optional<std::string> gnuplot_png(const Samples& s, const std::string& f_title,
+                                       const std::string& df_title) {
     const std::optional<std::string> gnuplot = find_on_path("gnuplot");
     if (!gnuplot) return std::nullopt;
     const std::string dir = fresh_directory();
@@ -94,8 +95,10 @@ std::optional<std::string> gnuplot_png(const Samples& s, const std::string& f_ti
             << "} else {\n  set terminal png size 900,600 noenhanced\n}\n"
             << "set output " << quoted(png) << "\n"
             << "set grid\nset key top left\nset xzeroaxis\n"
-            << "plot " << quoted(data) << " using 1:2 with lines linewidth 2 title " << quoted(f_title) << ", \\\n"
-            << "     " << quoted(data) << " using 1:3 with lines linewidth 2 title " << quoted(df_title) << "\n";
+            << "plot " << quoted(data) << " using 1:2 with lines linewidth 2 title " << quoted(f_title)
+            << ", \\\n"
+            << "     " << quoted(data) << " using 1:3 with lines linewidth 2 title " << quoted(df_title)
+            << "\n";
     }
     const std::string log = dir + "/gnuplot.log";
     if (run(*gnuplot, {script}, log) != 0 || !std::filesystem::exists(png))

@@ -1,10 +1,10 @@
 // gnuplot.hpp — a plot to PNG through gnuplot, when gnuplot is installed.
 #pragma once
 
-#include "frontend/repl/plot.hpp"
-
 #include <optional>
 #include <string>
+
+#include "frontend/repl/plot.hpp"
 
 namespace nabla::repl {
 

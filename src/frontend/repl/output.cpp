@@ -1,9 +1,10 @@
 // output.cpp — laying results out after their [n] label.
 #include "frontend/repl/output.hpp"
 
-#include "print/print.hpp"
-
 #include <fmt/format.h>
+
+#include "core/error.hpp"
+#include "print/print.hpp"
 
 namespace nabla::repl {
 namespace {
@@ -35,16 +36,39 @@ std::string list_text(const std::vector<core::Expr>& items) {
 
 }  // namespace
 
+std::string infix_or_note(const core::Expr& e) {
+    try {
+        return print::infix(e);
+    } catch (const LimitError&) {
+        return "(too large to print as a tree; :cse prints it with shared parts once)";
+    }
+}
+
 std::string format_plain(const frontend::Result& r, frontend::Format format) {
-    if (r.shape == frontend::Result::Shape::Vector && format == frontend::Format::Infix) return list_text(r.rows[0]);
+    using Shape = frontend::Result::Shape;
+    if (r.shape == Shape::Vector && format == frontend::Format::Infix) return list_text(r.rows[0]);
+    if (r.shape == Shape::Vector && format == frontend::Format::Cse && r.vars.size() != r.rows[0].size()) {
+        // render labels a gradient's entries by its variables; a plain list has none.
+        frontend::Result as_row = r;
+        as_row.shape = Shape::Matrix;
+        return frontend::render(as_row, format);
+    }
     return frontend::render(r, format);
 }
 
 std::string format_result(std::size_t number, const frontend::Result& r, const Style& style) {
     const std::string label = fmt::format("[{}] ", number);
-    std::string body = format_plain(r, frontend::Format::Infix);
+    std::string body;
+    try {
+        body = format_plain(r, frontend::Format::Infix);
+    } catch (const LimitError&) {
+        // The result is kept all the same: %N and :cse can still use it.
+        body = fmt::format("(too large to print as a tree; :cse %{} prints it with shared parts once)\n",
+                           number);
+    }
     if (r.shape == frontend::Result::Shape::Value && r.value.exact && r.value.exact->get_den() != 1)
-        body = r.value.exact->get_str() + (style.unicode ? " ≈ " : " ~ ") + fmt::format("{}", r.value.number) + "\n";
+        body = r.value.exact->get_str() + (style.unicode ? " ≈ " : " ~ ") +
+               fmt::format("{}", r.value.number) + "\n";
     return style.label(label.substr(0, label.size() - 1)) + " " + hang(body, label.size());
 }
 

@@ -1,22 +1,22 @@
 // plot.cpp — sampling, choosing the value range and laying out the two panels.
 #include "frontend/repl/plot.hpp"
 
-#include "eval/eval.hpp"
-#include "frontend/repl/canvas.hpp"
-#include "print/print.hpp"
-
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
+#include "eval/eval.hpp"
+#include "frontend/repl/canvas.hpp"
+#include "print/print.hpp"
+
 namespace nabla::repl {
 namespace {
 
 constexpr std::size_t columns = 60;  // characters
 constexpr std::size_t rows = 12;
-constexpr std::size_t margin = 10;   // for the value labels
+constexpr std::size_t margin = 10;  // for the value labels
 constexpr std::size_t title_width = 72;
 
 // The value range to show: all finite values, unless a few (near a pole) would flatten the
@@ -33,7 +33,10 @@ std::pair<double, double> value_range(const std::vector<double>& ys) {
         const double pad = (qhi - qlo) / 10;
         lo = qlo - pad, hi = qhi + pad;
     }
-    if (hi - lo < 1e-12 * std::max(1.0, std::fabs(hi))) lo -= 1, hi += 1;
+    if (hi - lo < 1e-12 * std::max(1.0, std::fabs(hi))) return {lo - 1, hi + 1};
+    // A range that nearly reaches 0 is widened to it, so x^2 reads from 0, not from 0.0003.
+    if (lo > 0 && lo < (hi - lo) / 50) lo = 0;
+    if (hi < 0 && -hi < (hi - lo) / 50) hi = 0;
     return {lo, hi};
 }
 
@@ -56,7 +59,8 @@ std::string panel(const std::string& title, const std::vector<double>& xs, const
     auto row_of = [&](double y) { return (hi - y) / (hi - lo) * static_cast<double>(h - 1); };
     if (lo <= 0 && hi >= 0) canvas.axis_row(static_cast<std::size_t>(std::lround(row_of(0))));
     if (x0 <= 0 && x1 >= 0)
-        canvas.axis_column(static_cast<std::size_t>(std::lround(-x0 / (x1 - x0) * static_cast<double>(w - 1))));
+        canvas.axis_column(
+            static_cast<std::size_t>(std::lround(-x0 / (x1 - x0) * static_cast<double>(w - 1))));
     // One sample a dot column, joined to the one before when both are in view, so steep parts
     // stay connected.
     double previous = std::numeric_limits<double>::quiet_NaN();
@@ -87,9 +91,9 @@ std::string panel(const std::string& title, const std::vector<double>& xs, const
     const std::string left = number(x0), right = number(x1);
     out += std::string(margin, ' ') + (style.unicode ? "└" : "+");
     for (std::size_t c = 0; c < columns; ++c) out += style.unicode ? "─" : "-";
-    out += "\n" + std::string(margin, ' ') + left;
-    const std::size_t gap = columns + 1 > left.size() + right.size() ? columns + 1 - left.size() - right.size() : 1;
-    return out + std::string(gap, ' ') + right + "\n";
+    const std::size_t gap =
+        columns + 1 > left.size() + right.size() ? columns + 1 - left.size() - right.size() : 1;
+    return out + fmt::format("\n{:{}}{}{:{}}{}\n", "", margin, left, "", gap, right);
 }
 
 }  // namespace

@@ -1,11 +1,11 @@
 // plot.hpp — a function of one variable and its derivative, sampled and drawn in the terminal.
 #pragma once
 
-#include "core/expr.hpp"
-#include "frontend/repl/style.hpp"
-
 #include <string>
 #include <vector>
+
+#include "core/expr.hpp"
+#include "frontend/repl/style.hpp"
 
 namespace nabla::repl {
 

@@ -55,12 +55,25 @@ std::vector<Token> tokenize(std::string_view s) {
         } else {
             Token t{Token::Kind::Other, i, i + 1};
             switch (c) {
-            case '(': case '[': t.kind = Token::Kind::Open, t.bracket = c; break;
-            case ')': case ']': t.kind = Token::Kind::Close, t.bracket = c; break;
-            case ',': t.kind = Token::Kind::Comma; break;
-            case '=': t.kind = Token::Kind::Equals; break;
-            case ':': t.kind = Token::Kind::Colon; break;
-            default: break;
+                case '(':
+                case '[':
+                    t.kind = Token::Kind::Open, t.bracket = c;
+                    break;
+                case ')':
+                case ']':
+                    t.kind = Token::Kind::Close, t.bracket = c;
+                    break;
+                case ',':
+                    t.kind = Token::Kind::Comma;
+                    break;
+                case '=':
+                    t.kind = Token::Kind::Equals;
+                    break;
+                case ':':
+                    t.kind = Token::Kind::Colon;
+                    break;
+                default:
+                    break;
             }
             out.push_back(t);
             ++i;

@@ -4,13 +4,14 @@
 // must come from one thread at a time (the worker that runs the statement).
 #pragma once
 
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
 #include "frontend/repl/environment.hpp"
 #include "frontend/repl/statement.hpp"
 #include "frontend/repl/style.hpp"
-
-#include <functional>
-#include <string>
-#include <vector>
 
 namespace nabla::repl {
 
@@ -36,12 +37,19 @@ public:
     const std::vector<std::string>& script() const { return script_; }
 
 private:
-    struct Outcome;  // what a statement did, before it is committed
+    // What a statement did, before it is committed.
+    struct Outcome {
+        std::string out;
+        std::optional<frontend::Result> result;    // to be numbered and kept
+        std::function<void(Environment&)> change;  // a definition or a :clear
+        bool record = false;                       // belongs in the :save script
+        bool reset_script = false;
+    };
     Outcome run(const Statement& s);
-    Outcome run_command(const Statement& s);
+    Outcome run_command(const Statement& s);  // session_commands.cpp, like the rest below
     Outcome define(const Statement& s);
     Outcome plot(const Statement& s);
-    Outcome latex_or_code(const Statement& s, bool code);
+    Outcome show(const Statement& s, std::string_view command);  // :latex, :cse, :code
     Outcome save(const Statement& s);
     Outcome clear(const Statement& s);
 

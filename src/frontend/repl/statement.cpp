@@ -1,11 +1,11 @@
 // statement.cpp — recognising commands, definitions, calls and lists by their tokens.
 #include "frontend/repl/statement.hpp"
 
-#include "core/error.hpp"
-#include "parse/parse.hpp"
-
 #include <algorithm>
 #include <array>
+
+#include "core/error.hpp"
+#include "parse/parse.hpp"
 
 namespace nabla::repl {
 namespace {
@@ -48,7 +48,9 @@ Statement definition(std::string_view text, const std::vector<Token>& t, std::si
         if (s.params.empty()) throw error_at(text, t[1].begin, "a function needs at least one parameter");
         if (expect_name) throw error_at(text, t[close].begin, "expected a parameter name");
     }
-    if (!parse::is_variable_name(s.name) || is_reserved_name(s.name))
+    if (is_reserved_name(s.name))
+        throw error_at(text, t[0].begin, "'" + s.name + "' cannot be defined: the REPL reserves it");
+    if (!parse::is_variable_name(s.name))
         throw error_at(text, t[0].begin, "'" + s.name + "' cannot be defined: it is a built-in name");
     s.body = Piece{text, t[equals].end, text.size()}.trimmed();
     if (s.body.blank()) throw error_at(text, t[equals].end, "expected an expression after '='");

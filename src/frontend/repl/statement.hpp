@@ -11,21 +11,21 @@
 // statement for the expander, so error positions stay positions in what the user typed.
 #pragma once
 
-#include "frontend/repl/scan.hpp"
-
 #include <string>
 #include <vector>
+
+#include "frontend/repl/scan.hpp"
 
 namespace nabla::repl {
 
 struct Statement {
     enum class Kind { Empty, Command, Definition, Call, List, Expression } kind = Kind::Empty;
-    std::string name;                // command (without ':'), defined name, or called operation
-    Piece name_at;                   // where the name is written
+    std::string name;                 // command (without ':'), defined name, or called operation
+    Piece name_at;                    // where the name is written
     std::vector<std::string> params;  // Definition of a function
-    Piece body;                      // Command: its argument text; Definition: the right side;
-                                     // Expression: the whole statement
-    std::vector<Piece> args;         // Call and List: the comma-separated arguments
+    Piece body;                       // Command: its argument text; Definition: the right side;
+                                      // Expression: the whole statement
+    std::vector<Piece> args;          // Call and List: the comma-separated arguments
 };
 
 // The calculus operations that may be written as calls: diff, grad, hessian, jacobian.

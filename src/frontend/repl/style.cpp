@@ -1,12 +1,12 @@
 // style.cpp — deciding what the output stream can show.
 #include "frontend/repl/style.hpp"
 
+#include <langinfo.h>
 #include <unistd.h>
 
 #include <clocale>
 #include <cstdlib>
 #include <cstring>
-#include <langinfo.h>
 
 namespace nabla::repl {
 
