@@ -6,6 +6,7 @@
 #include "core/limits.hpp"
 #include "diff/calculus.hpp"
 #include "parse/parse.hpp"
+#include "simplify/simplify.hpp"
 
 #include <array>
 
@@ -85,7 +86,7 @@ Result run(const Request& r, std::size_t* failed_expr) {
     Result out;
     switch (r.op) {
     case Op::Simplify:
-        out.rows = {{exprs[0]}};
+        out.rows = {{simplify::simplify(exprs[0])}};
         return out;
     case Op::Eval:
         out.shape = Result::Shape::Value;

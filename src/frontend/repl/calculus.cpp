@@ -11,8 +11,10 @@
 #include "diff/diff.hpp"
 #include "eval/eval.hpp"
 #include "frontend/repl/statement.hpp"
+#include "simplify/simplify.hpp"
 #include "frontend/steps_text.hpp"
 #include "parse/parse.hpp"
+#include "simplify/simplify.hpp"
 
 namespace nabla::repl {
 namespace {
@@ -172,7 +174,7 @@ Result run_operation(Op op, const Piece& at, const std::vector<Piece>& args, con
         switch (op) {
             case Op::Simplify:
                 if (args.size() != 1 || args[0].blank()) throw error_at(at, "expected one expression");
-                r.rows = {{expand(args[0], scope)}};
+                r.rows = {{simplify::simplify(expand(args[0], scope))}};
                 return r;
             case Op::Eval:
                 return evaluate(at, args, scope);
