@@ -3,6 +3,7 @@
 
 #include "core/error.hpp"
 #include "eval/eval.hpp"
+#include "eval/scalar.hpp"
 
 #include <algorithm>
 #include <bit>
@@ -12,77 +13,13 @@
 namespace nabla::codegen {
 
 using core::Func;
+namespace scalar = eval::scalar;
 
 namespace {
 
 // Powers up to this exponent are unrolled into products (at most 12 multiplications); beyond
 // it std::pow is both faster and more accurate than repeated squaring.
 constexpr unsigned long max_unrolled_power = 64;
-
-double sign_of(double x) { return x > 0 ? 1.0 : x < 0 ? -1.0 : x == 0 ? 0.0 : x; }
-double heaviside(double x) { return x > 0 ? 1.0 : x < 0 ? 0.0 : x == 0 ? 0.5 : x; }
-double relu(double x) { return x > 0 ? x : x <= 0 ? 0.0 : x; }
-double sigmoid(double x) {
-    const double z = std::exp(-std::fabs(x));
-    return (x >= 0 ? 1.0 : z) / (1.0 + z);
-}
-double softplus(double x) { return (x > 0 ? x : 0.0) + std::log1p(std::exp(-std::fabs(x))); }
-double min_of(double a, double b) { return std::isnan(a) || std::isnan(b) ? a + b : b < a ? b : a; }
-double max_of(double a, double b) { return std::isnan(a) || std::isnan(b) ? a + b : b > a ? b : a; }
-
-double pow_integer(double s, double n, bool odd) {
-    if (!(s < 0)) return std::pow(s, n);
-    const double r = std::pow(-s, n);
-    return odd ? -r : r;
-}
-
-double pow_fraction(double s, double e, bool odd_num, bool odd_den) {
-    if (!(s < 0)) return std::pow(s, e);
-    if (!odd_den) return std::numeric_limits<double>::quiet_NaN();
-    const double r = std::pow(-s, e);
-    return odd_num ? -r : r;
-}
-
-double call1(Func f, double x) {
-    switch (f) {
-    case Func::Sin: return std::sin(x);
-    case Func::Cos: return std::cos(x);
-    case Func::Tan: return std::tan(x);
-    case Func::Asin: return std::asin(x);
-    case Func::Acos: return std::acos(x);
-    case Func::Atan: return std::atan(x);
-    case Func::Sinh: return std::sinh(x);
-    case Func::Cosh: return std::cosh(x);
-    case Func::Tanh: return std::tanh(x);
-    case Func::Asinh: return std::asinh(x);
-    case Func::Acosh: return std::acosh(x);
-    case Func::Atanh: return std::atanh(x);
-    case Func::Exp: return std::exp(x);
-    case Func::Log: return std::log(x);
-    case Func::Cbrt: return std::cbrt(x);
-    case Func::Abs: return std::fabs(x);
-    case Func::Sign: return sign_of(x);
-    case Func::Heaviside: return heaviside(x);
-    case Func::Sigmoid: return sigmoid(x);
-    case Func::Softplus: return softplus(x);
-    case Func::Relu: return relu(x);
-    case Func::Erf: return std::erf(x);
-    case Func::Atan2: case Func::Min: case Func::Max: break;
-    }
-    NABLA_ASSERT(false, "codegen: a two-argument function called with one argument");
-    return 0;
-}
-
-double call2(Func f, double a, double b) {
-    switch (f) {
-    case Func::Atan2: return std::atan2(a, b);
-    case Func::Min: return min_of(a, b);
-    case Func::Max: return max_of(a, b);
-    default: break;
-    }
-    NABLA_ASSERT(false, "codegen: a one-argument function called with two arguments");
-    return 0;
-}
 
 bool binary(const Instr& in) {
     switch (in.op) {
@@ -105,15 +42,15 @@ double compute(const Instr& in, double a, double b, const std::vector<mpq_class>
     case Op::Neg: return -a;
     case Op::Sqrt: return std::sqrt(a);
     case Op::Cbrt: return std::cbrt(a);
-    case Op::Call: return core::func_arity(in.func) == 1 ? call1(in.func, a) : call2(in.func, a, b);
+    case Op::Call: return core::func_arity(in.func) == 1 ? scalar::apply(in.func, a) : scalar::apply(in.func, a, b);
     case Op::Pow: return std::pow(a, b);
     case Op::PowInt: {
         const mpq_class& q = exponents[in.b];
-        return pow_integer(a, eval::to_double(q), mpz_odd_p(q.get_num_mpz_t()));
+        return scalar::pow_integer(a, eval::to_double(q), mpz_odd_p(q.get_num_mpz_t()));
     }
     case Op::PowFrac: {
         const mpq_class& q = exponents[in.b];
-        return pow_fraction(a, eval::to_double(q), mpz_odd_p(q.get_num_mpz_t()), mpz_odd_p(q.get_den_mpz_t()));
+        return scalar::pow_fraction(a, eval::to_double(q), mpz_odd_p(q.get_num_mpz_t()), mpz_odd_p(q.get_den_mpz_t()));
     }
     }
     NABLA_ASSERT(false, "codegen: compute of an input");

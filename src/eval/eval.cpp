@@ -1,5 +1,6 @@
 // eval.cpp — exact evaluation by substitution and folding, double evaluation by a flat program.
 #include "eval/eval.hpp"
+#include "eval/scalar.hpp"
 
 #include "core/build.hpp"
 #include "core/error.hpp"
@@ -88,74 +89,6 @@ std::string show_pow(double base, double exponent) { return "(" + show(base) + "
 // ---------------------------------------------------------------------------------------------
 // The double semantics of every operation (documented in eval.hpp; codegen must match).
 
-double sign_of(double x) { return x > 0 ? 1.0 : x < 0 ? -1.0 : x == 0 ? 0.0 : x; }
-double heaviside(double x) { return x > 0 ? 1.0 : x < 0 ? 0.0 : x == 0 ? 0.5 : x; }
-double relu(double x) { return x > 0 ? x : x <= 0 ? 0.0 : x; }
-double sigmoid(double x) {
-    if (x >= 0) return 1.0 / (1.0 + std::exp(-x));
-    const double z = std::exp(x);
-    return z / (1.0 + z);
-}
-double softplus(double x) { return x > 30 ? x + std::exp(-x) : std::log1p(std::exp(x)); }
-double min_of(double a, double b) { return std::isnan(a) || std::isnan(b) ? a + b : b < a ? b : a; }
-double max_of(double a, double b) { return std::isnan(a) || std::isnan(b) ? a + b : b > a ? b : a; }
-
-double call1(Func f, double x) {
-    switch (f) {
-    case Func::Sin: return std::sin(x);
-    case Func::Cos: return std::cos(x);
-    case Func::Tan: return std::tan(x);
-    case Func::Asin: return std::asin(x);
-    case Func::Acos: return std::acos(x);
-    case Func::Atan: return std::atan(x);
-    case Func::Sinh: return std::sinh(x);
-    case Func::Cosh: return std::cosh(x);
-    case Func::Tanh: return std::tanh(x);
-    case Func::Asinh: return std::asinh(x);
-    case Func::Acosh: return std::acosh(x);
-    case Func::Atanh: return std::atanh(x);
-    case Func::Exp: return std::exp(x);
-    case Func::Log: return std::log(x);
-    case Func::Cbrt: return std::cbrt(x);
-    case Func::Abs: return std::fabs(x);
-    case Func::Sign: return sign_of(x);
-    case Func::Heaviside: return heaviside(x);
-    case Func::Sigmoid: return sigmoid(x);
-    case Func::Softplus: return softplus(x);
-    case Func::Relu: return relu(x);
-    case Func::Erf: return std::erf(x);
-    case Func::Atan2: case Func::Min: case Func::Max: break;
-    }
-    NABLA_ASSERT(false, std::string(core::func_name(f)) + " is not a function of one argument");
-    return 0;
-}
-
-double call2(Func f, double a, double b) {
-    switch (f) {
-    case Func::Atan2: return std::atan2(a, b);
-    case Func::Min: return min_of(a, b);
-    case Func::Max: return max_of(a, b);
-    default: break;
-    }
-    NABLA_ASSERT(false, std::string(core::func_name(f)) + " is not a function of two arguments");
-    return 0;
-}
-
-// s^e for a rational e = p/q that is not an integer; odd_num, odd_den: parity of p and q.
-double pow_fraction(double s, double e, bool odd_num, bool odd_den) {
-    if (!(s < 0)) return std::pow(s, e);
-    if (!odd_den) return std::numeric_limits<double>::quiet_NaN();  // even root of a negative
-    const double r = std::pow(-s, e);  // the real root: (-8)^(2/3) = 4, (-8)^(1/3) = -2
-    return odd_num ? -r : r;
-}
-
-// s^n for an integer n (as a double; odd: n is odd, kept apart for |n| > 2^53).
-double pow_integer(double s, double n, bool odd) {
-    if (!(s < 0)) return std::pow(s, n);
-    const double r = std::pow(-s, n);
-    return odd ? -r : r;
-}
-
 using Instr = Compiled::Instr;
 using Op = Compiled::Op;
 
@@ -177,11 +110,11 @@ double compute(const Instr& in, const double* s, std::span<const double> x,
     case Op::Recip: return 1.0 / s[in.a];
     case Op::Square: return s[in.a] * s[in.a];
     case Op::Sqrt: return std::sqrt(s[in.a]);
-    case Op::PowInt: return pow_integer(s[in.a], in.value, in.odd_num);
-    case Op::PowFrac: return pow_fraction(s[in.a], in.value, in.odd_num, in.odd_den);
+    case Op::PowInt: return scalar::pow_integer(s[in.a], in.value, in.odd_num);
+    case Op::PowFrac: return scalar::pow_fraction(s[in.a], in.value, in.odd_num, in.odd_den);
     case Op::Pow: return std::pow(s[in.a], s[in.b]);
     case Op::Call:
-        return core::func_arity(in.func) == 1 ? call1(in.func, s[in.a]) : call2(in.func, s[in.a], s[in.b]);
+        return core::func_arity(in.func) == 1 ? scalar::apply(in.func, s[in.a]) : scalar::apply(in.func, s[in.a], s[in.b]);
     }
     return 0;
 }

@@ -21,9 +21,10 @@
 //   heaviside(x)  0 for x < 0, 1/2 at x = 0, 1 for x > 0.
 //   relu(x)       max(x, 0), so relu(0) = 0.
 //   min, max      the ordinary ones.
-//   sigmoid(x)    1/(1 + exp(-x)), computed stably: x >= 0 ? 1/(1 + exp(-x))
-//                                                          : exp(x)/(1 + exp(x)).
-//   softplus(x)   log(1 + exp(x)), computed stably: x > 30 ? x + exp(-x) : log1p(exp(x)).
+//   sigmoid(x)    1/(1 + exp(-x)), computed stably with z = exp(-abs(x)):
+//                 (x >= 0 ? 1 : z)/(1 + z).
+//   softplus(x)   log(1 + exp(x)), computed stably: max(x, 0) + log1p(exp(-abs(x))).
+//   (The functions themselves are in eval/scalar.hpp, shared with the code generator.)
 //   Derivative conventions at kinks: abs'(0) = sign(0) = 0, relu'(0) = heaviside(0) = 1/2.
 //   A NaN operand gives NaN through sign, heaviside, relu, min and max (never a made-up 0).
 #pragma once
