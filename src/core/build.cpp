@@ -399,7 +399,29 @@ Expr mul(const Expr& a, const Expr& b) {
     return mul(std::vector<Expr>{a, b});
 }
 
-Expr neg(const Expr& a) { return mul(num(-1), a); }
+Expr neg(const Expr& a) {
+    // -1 times a canonical non-sum only changes the coefficient: no collecting or sorting.
+    if (a.is_number()) return num(-a.value());
+    if (a.is(Kind::Add)) return mul(num(-1), a);
+    if (a.is(Kind::Mul) && a.arg(0).is_number()) {
+        const mpq_class c = -a.arg(0).value();
+        std::vector<Expr> args(a.args().begin(), a.args().end());
+        if (c == 1) {
+            args.erase(args.begin());
+            if (args.size() == 1) return args[0];
+        } else {
+            args[0] = num(c);
+        }
+        return make(Kind::Mul, std::move(args));
+    }
+    std::vector<Expr> args{num(-1)};
+    if (a.is(Kind::Mul)) {
+        args.insert(args.end(), a.args().begin(), a.args().end());
+    } else {
+        args.push_back(a);
+    }
+    return make(Kind::Mul, std::move(args));
+}
 Expr sub(const Expr& a, const Expr& b) { return add(a, neg(b)); }
 
 Expr div(const Expr& a, const Expr& b) {
