@@ -186,6 +186,13 @@ TEST_SUITE("core") {
             LimitError);
     }
 
+    TEST_CASE("Cancellation: building stops while a cancel is requested") {
+        core::request_cancel();
+        CHECK_THROWS_AS(core::sym("never_built_before"), Cancelled);
+        core::clear_cancel();
+        CHECK(core::sym("never_built_before").name() == "never_built_before");
+    }
+
     TEST_CASE("Domain: division by an exact zero") {
         CHECK_THROWS_AS(parse::parse("1/0"), DomainError);
         CHECK_THROWS_AS(parse::parse("log(0)"), DomainError);

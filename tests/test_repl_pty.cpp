@@ -122,7 +122,7 @@ std::string slurp(const fs::path& path) {
 }
 
 // Minutes of work in the core (order 20 already takes seconds; each order multiplies it): the
-// test interrupts it after a second and leaves with Ctrl-D, which ends it.
+// test interrupts it after a second.
 constexpr const char* slow = "diff(sin(x)^20*exp(cos(x)^15)*log(x^2+1)^10/(1+x^2+y^3)^7, x, 30)\r";
 
 }  // namespace
@@ -177,17 +177,14 @@ TEST_SUITE("repl") {
             CHECK(t.expect("[5] (x + 1)^2"));
             CHECK(t.at_prompt());
 
-            // Ctrl-C gives up on a long computation, and the session goes on.
+            // Ctrl-C stops a long computation, and the session goes on at once.
             t.send(slow);
             std::this_thread::sleep_for(std::chrono::milliseconds(1500));
             t.send("\x03");
-            CHECK(t.expect("interrupted"));
+            CHECK(t.expect("interrupted: the computation was stopped"));
             CHECK(t.at_prompt());
-            // The next statement waits for the abandoned one; Ctrl-C stops the waiting too.
             t.send("y_last^2\r");
-            CHECK(t.expect("waiting for the interrupted computation"));
-            t.send("\x03");
-            CHECK(t.expect("not run"));
+            CHECK(t.expect("[6] y_last^2"));
             CHECK(t.at_prompt());
 
             // Ctrl-D leaves at once, even with the computation still going.

@@ -37,6 +37,12 @@ public:
     using Error::Error;
 };
 
+// The computation was stopped on request (see core::request_cancel).
+class Cancelled : public Error {
+public:
+    Cancelled() : Error("interrupted") {}
+};
+
 // A bug in nabla itself, not in the input.
 class InternalError : public std::logic_error {
 public:

@@ -5,6 +5,7 @@
 #include "core/node.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -73,7 +74,12 @@ std::uint64_t symbol_bit(std::string_view name) {
 
 namespace {
 std::size_t created = 0;
+std::atomic<bool> cancel_requested{false};
+static_assert(std::atomic<bool>::is_always_lock_free, "request_cancel must be async-signal-safe");
 }  // namespace
+
+void request_cancel() noexcept { cancel_requested.store(true, std::memory_order_relaxed); }
+void clear_cancel() noexcept { cancel_requested.store(false, std::memory_order_relaxed); }
 
 std::size_t nodes_created() { return created; }
 
@@ -87,6 +93,7 @@ Expr intern(const NodeKey& key, std::vector<Expr>&& args) {
         depth = std::max(depth, a.depth() + 1);
         mask |= a.symbol_mask();
     }
+    if (cancel_requested.load(std::memory_order_relaxed)) throw Cancelled();
     if (t.size() >= limits::max_live_nodes)
         throw LimitError("expression too large (more than " + std::to_string(limits::max_live_nodes) + " distinct nodes)");
     if (depth > limits::max_depth)

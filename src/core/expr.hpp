@@ -154,6 +154,12 @@ double tree_size(std::span<const Expr> roots);
 
 std::uint64_t symbol_bit(std::string_view name);
 
+// Cooperative cancellation: after request_cancel(), building any new node throws
+// nabla::Cancelled until clear_cancel(), so a long computation unwinds (freeing what it built)
+// at its next step. request_cancel is safe from a signal handler or another thread.
+void request_cancel() noexcept;
+void clear_cancel() noexcept;
+
 // Number of live interned nodes in this process (for tests of bounded memory), and of the
 // nodes created so far (a measure of work, for --stats).
 std::size_t live_nodes();

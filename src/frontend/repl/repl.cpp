@@ -117,10 +117,11 @@ bool Driver::run(const std::string& statement, const std::string& where) {
         },
         interrupted);
     if (outcome == Worker::Outcome::Interrupted) {
-        std::cout << "\n"
-                  << style_.error("interrupted")
-                  << ": the statement is dropped. nabla cannot stop a computation part-way,\n"
-                  << "so it finishes in the background; the next statement waits for it.\n";
+        std::cout << "\n" << style_.error("interrupted");
+        if (worker_.idle())
+            std::cout << ": the computation was stopped.\n";
+        else
+            std::cout << ": the statement is dropped; it is still stopping, and the next statement waits.\n";
         std::cout.flush();
         return true;
     }

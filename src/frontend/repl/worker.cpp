@@ -1,6 +1,8 @@
 // worker.cpp — a detached pthread per job, a commit gate, and polling waits.
 #include "frontend/repl/worker.hpp"
 
+#include "core/expr.hpp"
+
 #include <pthread.h>
 
 #include <chrono>
@@ -35,6 +37,7 @@ struct Worker::State {
         }
         job = nullptr;  // destroy what the job holds here, on this thread
         std::lock_guard lock(mutex);
+        if (abandoned) core::clear_cancel();  // asked under this lock, and only while unfinished
         finished = true;
         done.notify_all();
     }
@@ -43,6 +46,7 @@ struct Worker::State {
 namespace {
 
 constexpr auto poll = std::chrono::milliseconds(30);
+constexpr auto stop_grace = std::chrono::seconds(2);
 
 void* thread_main(void* arg) {
     std::unique_ptr<std::shared_ptr<Worker::State>> state(static_cast<std::shared_ptr<Worker::State>*>(arg));
@@ -83,6 +87,7 @@ bool Worker::wait_idle(const std::function<bool()>& interrupted) {
 }
 
 Worker::Outcome Worker::run(Job job, const std::function<bool()>& interrupted) {
+    core::clear_cancel();  // idle: no computation is left to stop
     current_ = std::make_shared<State>();
     current_->job = std::move(job);
     if (!start_thread(current_)) {
@@ -93,6 +98,9 @@ Worker::Outcome Worker::run(Job job, const std::function<bool()>& interrupted) {
     while (!current_->finished) {
         if (!current_->committed && interrupted()) {
             current_->abandoned = true;
+            // The core stops at the next node it builds; give it a moment to unwind.
+            core::request_cancel();
+            current_->done.wait_for(lock, stop_grace, [this] { return current_->finished; });
             return Outcome::Interrupted;
         }
         current_->done.wait_for(lock, poll);

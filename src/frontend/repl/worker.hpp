@@ -1,10 +1,10 @@
-// worker.hpp — runs each statement on its own thread with a large stack, so Ctrl-C can give up
-// on it.
+// worker.hpp — runs each statement on its own thread with a large stack, so Ctrl-C can stop it.
 //
-// The core has no way to stop a computation part-way, so an interrupted job is abandoned, not
-// killed: it runs on to its end in the background and then discards its result (it asks
-// may_commit before changing anything). The core is single-threaded, so the next job waits for
-// an abandoned one to end; wait_idle() does that and can itself be interrupted.
+// An interrupted job is stopped through core::request_cancel(): the core throws at the next
+// node it builds, and the job unwinds and discards its result (it asks may_commit before
+// changing anything). A job busy outside the core (printing a huge result, say) may run on for
+// a while; the core is single-threaded, so the next job waits for it to end; wait_idle() does
+// that and can itself be interrupted.
 #pragma once
 
 #include <functional>
