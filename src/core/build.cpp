@@ -6,6 +6,8 @@
 #include "core/node.hpp"
 #include "core/number.hpp"
 
+#include <boost/container/small_vector.hpp>
+
 #include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
@@ -37,6 +39,11 @@ Expr scale(const mpq_class& c, const Expr& rest) {
 
 bool by_order(const Expr& a, const Expr& b) { return compare(a, b) < 0; }
 
+// Working lists of add() and mul(): most sums and products are short, and these live on the
+// stack instead of costing an allocation each.
+template <class T>
+using Scratch = boost::container::small_vector<T, 8>;
+
 // Arguments often arrive as one or two sorted runs (a derivative of a sum keeps its terms'
 // order; the product rule appends one factor's derivative to the other factors), and merging
 // runs costs n comparisons instead of n log n.
@@ -61,7 +68,8 @@ void check_size(const mpq_class& q) {
 // a hash index once there are many.
 class NodeIndex {
 public:
-    std::size_t find(const Node* key, const std::vector<const Node*>& keys) {
+    template <class Keys>
+    std::size_t find(const Node* key, const Keys& keys) {
         if (keys.size() <= 8) {
             for (std::size_t i = 0; i < keys.size(); ++i)
                 if (keys[i] == key) return i;
@@ -233,8 +241,8 @@ Expr add(std::vector<Expr> terms) {
     if (terms.empty()) return zero();
     if (terms.size() == 1) return std::move(terms[0]);
     mpq_class constant;
-    std::vector<TermParts> parts;
-    std::vector<mpq_class> coefficients;
+    Scratch<TermParts> parts;
+    Scratch<mpq_class> coefficients;
     std::unordered_multimap<std::size_t, std::size_t> index;  // rest hash -> position in parts
     auto find = [&](const TermParts& p) -> std::size_t {
         if (parts.size() <= 8) {
@@ -286,9 +294,9 @@ Expr mul(std::vector<Expr> factors) {
     if (factors.empty()) return one();
     if (factors.size() == 1) return std::move(factors[0]);
     mpq_class coefficient(1);
-    std::vector<Expr> bases, exponents;
-    std::vector<Expr> originals;  // the factor itself while its base occurred once, else null
-    std::vector<const Node*> keys;
+    Scratch<Expr> bases, exponents;
+    Scratch<Expr> originals;  // the factor itself while its base occurred once, else null
+    Scratch<const Node*> keys;
     NodeIndex index;
     auto absorb = [&](const Expr& f) {
         if (f.is_number()) {
