@@ -9,6 +9,7 @@
 #include <boost/container/small_vector.hpp>
 
 #include <algorithm>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -43,6 +44,47 @@ bool by_order(const Expr& a, const Expr& b) { return compare(a, b) < 0; }
 // stack instead of costing an allocation each.
 template <class T>
 using Scratch = boost::container::small_vector<T, 8>;
+
+// An exact number that borrows a node's value until arithmetic needs a result of its own: most
+// sums and products meet each coefficient once, and copying a GMP rational allocates. A
+// borrowed value must outlive the Coefficient (the node is held by the caller's arguments).
+class Coefficient {
+public:
+    explicit Coefficient(long start) : ref_(start == 0 ? &zero_value() : &one_value()) {}
+    const mpq_class& value() const { return owned_ ? *owned_ : *ref_; }
+    void add(const mpq_class& v, bool borrow = true) {
+        if (sgn(v) == 0) return;
+        if (!owned_ && sgn(*ref_) == 0 && borrow) {
+            ref_ = &v;
+            return;
+        }
+        own() += v;
+    }
+    void multiply(const mpq_class& v, bool borrow = true) {
+        if (v == 1) return;
+        if (!owned_ && *ref_ == 1 && borrow) {
+            ref_ = &v;
+            return;
+        }
+        own() *= v;
+    }
+
+private:
+    static const mpq_class& zero_value() {
+        static const mpq_class z(0);
+        return z;
+    }
+    static const mpq_class& one_value() {
+        static const mpq_class o(1);
+        return o;
+    }
+    mpq_class& own() {
+        if (!owned_) owned_.emplace(*ref_);
+        return *owned_;
+    }
+    const mpq_class* ref_;
+    std::optional<mpq_class> owned_;
+};
 
 // Arguments often arrive as one or two sorted runs (a derivative of a sum keeps its terms'
 // order; the product rule appends one factor's derivative to the other factors), and merging
@@ -240,9 +282,9 @@ Expr scaled_term(const mpq_class& c, const TermParts& p) {
 Expr add(std::vector<Expr> terms) {
     if (terms.empty()) return zero();
     if (terms.size() == 1) return std::move(terms[0]);
-    mpq_class constant;
+    Coefficient constant(0);
     Scratch<TermParts> parts;
-    Scratch<mpq_class> coefficients;
+    Scratch<Coefficient> coefficients;
     std::unordered_multimap<std::size_t, std::size_t> index;  // rest hash -> position in parts
     auto find = [&](const TermParts& p) -> std::size_t {
         if (parts.size() <= 8) {
@@ -259,17 +301,18 @@ Expr add(std::vector<Expr> terms) {
     };
     auto absorb = [&](const Expr& term) {
         if (term.is_number()) {
-            constant += term.value();
+            constant.add(term.value());
             return;
         }
         TermParts p = term_parts(term);
         if (const std::size_t i = find(p); i != NodeIndex::npos) {
-            coefficients[i] += term_coefficient(term);
+            coefficients[i].add(term_coefficient(term));
             return;
         }
         if (!index.empty()) index.emplace(p.hash, parts.size());
         parts.push_back(p);
-        coefficients.push_back(term_coefficient(term));
+        coefficients.emplace_back(0);
+        coefficients.back().add(term_coefficient(term));
     };
     for (const Expr& t : terms) {
         if (t.is(Kind::Add)) {
@@ -278,29 +321,29 @@ Expr add(std::vector<Expr> terms) {
             absorb(t);
         }
     }
-    check_size(constant);
+    check_size(constant.value());
     std::vector<Expr> out;
     out.reserve(parts.size() + 1);
     for (std::size_t i = 0; i < parts.size(); ++i)
-        if (sgn(coefficients[i]) != 0) out.push_back(scaled_term(coefficients[i], parts[i]));
+        if (sgn(coefficients[i].value()) != 0) out.push_back(scaled_term(coefficients[i].value(), parts[i]));
     sort_canonically(out);
-    if (out.empty()) return num(constant);
-    if (sgn(constant) == 0 && out.size() == 1) return std::move(out[0]);
-    if (sgn(constant) != 0) out.insert(out.begin(), num(constant));
+    if (out.empty()) return num(constant.value());
+    if (sgn(constant.value()) == 0 && out.size() == 1) return std::move(out[0]);
+    if (sgn(constant.value()) != 0) out.insert(out.begin(), num(constant.value()));
     return make(Kind::Add, std::move(out));
 }
 
 Expr mul(std::vector<Expr> factors) {
     if (factors.empty()) return one();
     if (factors.size() == 1) return std::move(factors[0]);
-    mpq_class coefficient(1);
+    Coefficient coefficient(1);
     Scratch<Expr> bases, exponents;
     Scratch<Expr> originals;  // the factor itself while its base occurred once, else null
     Scratch<const Node*> keys;
     NodeIndex index;
     auto absorb = [&](const Expr& f) {
         if (f.is_number()) {
-            coefficient *= f.value();
+            coefficient.multiply(f.value());
             return;
         }
         const Expr& base = f.is(Kind::Pow) ? f.arg(0) : f;
@@ -321,7 +364,7 @@ Expr mul(std::vector<Expr> factors) {
         if (f.is(Kind::Mul) && is_large_product(f)) {
             // Kept whole, as one shared factor; only its coefficient joins ours.
             auto [c, rest] = split_coefficient(f);
-            coefficient *= c;
+            coefficient.multiply(c, false);
             absorb(rest);
         } else if (f.is(Kind::Mul)) {
             for (const Expr& a : f.args()) absorb(a);
@@ -329,8 +372,8 @@ Expr mul(std::vector<Expr> factors) {
             absorb(f);
         }
     }
-    if (sgn(coefficient) == 0) return zero();
-    check_size(coefficient);
+    if (sgn(coefficient.value()) == 0) return zero();
+    check_size(coefficient.value());
     std::vector<Expr> out;
     out.reserve(bases.size());
     bool regroup = false;  // a power turned into something with other bases: collect again
@@ -338,34 +381,35 @@ Expr mul(std::vector<Expr> factors) {
         // A factor met once is canonical already; only merged exponents need pow() again.
         Expr p = !originals[i].is_null() ? originals[i] : pow(bases[i], exponents[i]);
         if (p.is_number()) {
-            coefficient *= p.value();
+            coefficient.multiply(p.value(), false);  // p is ours, and about to go
         } else {
             const bool kept = p == bases[i] || (p.is(Kind::Pow) && p.arg(0) == bases[i]);
             regroup = regroup || !kept;
             out.push_back(std::move(p));
         }
     }
+    const mpq_class& c = coefficient.value();
     if (regroup) {
-        out.push_back(num(coefficient));
+        out.push_back(num(c));
         return mul(std::move(out));
     }
-    if (sgn(coefficient) == 0) return zero();
-    if (out.empty()) return num(coefficient);
+    if (sgn(c) == 0) return zero();
+    if (out.empty()) return num(c);
     sort_canonically(out);
     if (out.size() == 1) {
-        if (out[0].is(Kind::Add) && coefficient != 1) {
+        if (out[0].is(Kind::Add) && c != 1) {
             // A number times a sum distributes: 2*(x + 1) = 2*x + 2.
             std::vector<Expr> terms;
             terms.reserve(out[0].size());
             for (const Expr& t : out[0].args()) {
-                auto [c, rest] = split_coefficient(t);
-                terms.push_back(t.is_number() ? num(coefficient * t.value()) : scale(coefficient * c, rest));
+                auto [tc, rest] = split_coefficient(t);
+                terms.push_back(t.is_number() ? num(c * t.value()) : scale(c * tc, rest));
             }
             return add(std::move(terms));
         }
-        return scale(coefficient, out[0]);
+        return scale(c, out[0]);
     }
-    if (coefficient != 1) out.insert(out.begin(), num(coefficient));
+    if (c != 1) out.insert(out.begin(), num(c));
     return make(Kind::Mul, std::move(out));
 }
 
