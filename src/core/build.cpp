@@ -497,7 +497,6 @@ bool reads_negative(const Expr& e) {
     }
 }
 
-namespace {
 Expr rebuild(const Expr& e, std::vector<Expr> args) {
     switch (e.kind()) {
     case Kind::Add: return add(std::move(args));
@@ -507,7 +506,6 @@ Expr rebuild(const Expr& e, std::vector<Expr> args) {
     default: return e;
     }
 }
-}  // namespace
 
 Expr substitute(const Expr& e, std::span<const Expr> from, std::span<const Expr> to) {
     NABLA_ASSERT(from.size() == to.size(), "substitute: lists differ in length");

@@ -56,6 +56,10 @@ bool reads_negative(const Expr& e);
 // Splits a product into its Number coefficient and the rest: 3*x*y -> (3, x*y), x -> (1, x).
 std::pair<mpq_class, Expr> split_coefficient(const Expr& e);
 
+// The node of e's kind (and function) over new arguments, built canonically; atoms are
+// returned as they are.
+Expr rebuild(const Expr& e, std::vector<Expr> args);
+
 // The expression with each symbol in `from` replaced by the matching one in `to`, rebuilt
 // canonically. Shared sub-expressions are visited once.
 Expr substitute(const Expr& e, std::span<const Expr> from, std::span<const Expr> to);

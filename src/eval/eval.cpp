@@ -264,15 +264,6 @@ void check_exact(const Expr& e) {
     }
 }
 
-Expr rebuild(const Expr& e, std::vector<Expr> args) {
-    switch (e.kind()) {
-    case Kind::Add: return core::add(std::move(args));
-    case Kind::Mul: return core::mul(std::move(args));
-    case Kind::Pow: return core::pow(args[0], args[1]);
-    case Kind::Call: return core::call(e.func(), std::move(args));
-    default: return e;
-    }
-}
 
 // The expression with the point substituted and folded by the canonical constructors, or
 // nothing when that would combine exact numbers beyond limits::max_number_bits.
@@ -297,7 +288,7 @@ std::optional<Expr> substitute_exact(const Dag& dag, const Point& at) {
                 combined += size[j];
             }
             if (combined > limits::max_number_bits) return std::nullopt;
-            value[i] = changed ? rebuild(e, std::move(args)) : e;
+            value[i] = changed ? core::rebuild(e, std::move(args)) : e;
             check_exact(value[i]);
         }
         size[i] = number_bits(value[i]);

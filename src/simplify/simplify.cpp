@@ -87,18 +87,6 @@ std::vector<Expr> post_order(const Expr& root) {
     return order;
 }
 
-Expr rebuild(const Expr& e, std::vector<Expr> args) {
-    switch (e.kind()) {
-    case Kind::Add: return core::add(std::move(args));
-    case Kind::Mul: return core::mul(std::move(args));
-    case Kind::Pow: return core::pow(args[0], args[1]);
-    case Kind::Call: return core::call(e.func(), std::move(args));
-    case Kind::Number:
-    case Kind::Symbol:
-    case Kind::Constant: return e;
-    }
-    return e;
-}
 
 class Driver {
 public:
@@ -162,7 +150,7 @@ private:
         Expr current = e;
         if (changed) {
             try {
-                Expr rebuilt = rebuild(e, std::move(args));
+                Expr rebuilt = core::rebuild(e, std::move(args));
                 if (sizes_.of(rebuilt) <= sizes_.of(e)) current = std::move(rebuilt);
             } catch (const Error&) {
                 // A simplified argument made the node undefined (1/0): keep it as written.
