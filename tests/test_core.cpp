@@ -154,6 +154,25 @@ TEST_SUITE("core") {
         }
     }
 
+    TEST_CASE("replace_factor equals mul() of the factor list with one factor replaced") {
+        testing::RandomExpr gen(13);
+        int checked = 0;
+        for (int i = 0; i < 600; ++i) {
+            std::vector<Expr> factors;
+            for (int k = 0; k < 2 + i % 9; ++k) factors.push_back(gen.expr(2));
+            const Expr product = core::mul(factors);
+            if (!product.is(core::Kind::Mul)) continue;
+            const Expr replacement = i % 3 == 0 ? gen.expr(2) : core::mul(gen.expr(1), gen.expr(2));
+            for (std::size_t j = 0; j < product.size(); ++j) {
+                std::vector<Expr> replaced(product.args().begin(), product.args().end());
+                replaced[j] = replacement;
+                CHECK(core::replace_factor(product, j, replacement) == core::mul(std::move(replaced)));
+                ++checked;
+            }
+        }
+        CHECK(checked > 1000);
+    }
+
     TEST_CASE("reads_negative: exactly one of e and -e reads negative") {
         testing::RandomExpr gen(3);
         for (int i = 0; i < 500; ++i) {

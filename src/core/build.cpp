@@ -86,16 +86,34 @@ private:
     std::optional<mpq_class> owned_;
 };
 
-// Arguments often arrive as one or two sorted runs (a derivative of a sum keeps its terms'
-// order; the product rule appends one factor's derivative to the other factors), and merging
-// runs costs n comparisons instead of n log n.
-void sort_canonically(std::vector<Expr>& v) {
-    const auto run_end = std::is_sorted_until(v.begin(), v.end(), by_order);
-    if (run_end == v.end()) return;
-    if (std::is_sorted(run_end, v.end(), by_order)) {
-        std::inplace_merge(v.begin(), run_end, v.end(), by_order);
-    } else {
-        std::sort(v.begin(), v.end(), by_order);
+// Arguments usually arrive as a few sorted runs: a derivative of a sum keeps its terms' order,
+// and the product rule puts one factor's derivative, itself sorted, among the other factors,
+// which are. Neighbours from the same run (equal `run_of`, when given) are in order without
+// comparing; the runs found are merged pairwise, with a buffer on the stack.
+void sort_canonically(std::vector<Expr>& v, std::span<const std::size_t> run_of = {}) {
+    Scratch<std::size_t> runs{0};  // start of each run, then v.size()
+    for (std::size_t i = 1; i < v.size(); ++i) {
+        const bool known = !run_of.empty() && run_of[i] == run_of[i - 1];
+        if (!known && !by_order(v[i - 1], v[i])) runs.push_back(i);
+    }
+    if (runs.size() == 1) return;
+    runs.push_back(v.size());
+    boost::container::small_vector<Expr, 16> buffer;
+    buffer.resize(v.size());
+    while (runs.size() > 2) {
+        Scratch<std::size_t> merged{0};
+        for (std::size_t r = 0; r + 2 < runs.size(); r += 2) {
+            const auto first = v.begin() + static_cast<std::ptrdiff_t>(runs[r]);
+            const auto middle = v.begin() + static_cast<std::ptrdiff_t>(runs[r + 1]);
+            const auto last = v.begin() + static_cast<std::ptrdiff_t>(runs[r + 2]);
+            const auto out = buffer.begin() + static_cast<std::ptrdiff_t>(runs[r]);
+            std::merge(std::make_move_iterator(first), std::make_move_iterator(middle),
+                       std::make_move_iterator(middle), std::make_move_iterator(last), out, by_order);
+            std::move(out, out + (last - first), first);
+            merged.push_back(runs[r + 2]);
+        }
+        if (merged.back() != v.size()) merged.push_back(v.size());  // an odd run left over
+        runs = std::move(merged);
     }
 }
 
@@ -333,15 +351,26 @@ Expr add(std::vector<Expr> terms) {
     return make(Kind::Add, std::move(out));
 }
 
-Expr mul(std::vector<Expr> factors) {
-    if (factors.empty()) return one();
-    if (factors.size() == 1) return std::move(factors[0]);
+namespace {
+
+// Factors known to be in canonical order among themselves: the factors of a canonical product,
+// or a single factor. Runs with the same `run` number are in order with each other too.
+struct FactorRun {
+    std::span<const Expr> factors;
+    std::size_t run;
+};
+
+// The product of all the runs' factors. The result's factors come out in order within each
+// run, so sorting them only compares across runs.
+Expr multiply(std::span<const FactorRun> runs) {
     Coefficient coefficient(1);
     Scratch<Expr> bases, exponents;
     Scratch<Expr> originals;  // the factor itself while its base occurred once, else null
     Scratch<const Node*> keys;
+    Scratch<std::size_t> run_of;  // the run each base came from
     NodeIndex index;
-    auto absorb = [&](const Expr& f) {
+    std::size_t next_run = runs.size();  // numbers for runs found inside factors
+    auto absorb = [&](const Expr& f, std::size_t run) {
         if (f.is_number()) {
             coefficient.multiply(f.value());
             return;
@@ -359,23 +388,28 @@ Expr mul(std::vector<Expr> factors) {
         bases.push_back(base);
         exponents.push_back(exponent);
         originals.push_back(f);
+        run_of.push_back(run);
     };
-    for (const Expr& f : factors) {
-        if (f.is(Kind::Mul) && is_large_product(f)) {
-            // Kept whole, as one shared factor; only its coefficient joins ours.
-            auto [c, rest] = split_coefficient(f);
-            coefficient.multiply(c, false);
-            absorb(rest);
-        } else if (f.is(Kind::Mul)) {
-            for (const Expr& a : f.args()) absorb(a);
-        } else {
-            absorb(f);
+    for (const FactorRun& r : runs) {
+        for (const Expr& f : r.factors) {
+            if (f.is(Kind::Mul) && is_large_product(f)) {
+                // Kept whole, as one shared factor; only its coefficient joins ours.
+                auto [c, rest] = split_coefficient(f);
+                coefficient.multiply(c, false);
+                absorb(rest, next_run++);  // without its coefficient it may sort elsewhere
+            } else if (f.is(Kind::Mul)) {
+                const std::size_t inner = next_run++;
+                for (const Expr& a : f.args()) absorb(a, inner);
+            } else {
+                absorb(f, r.run);
+            }
         }
     }
     if (sgn(coefficient.value()) == 0) return zero();
     check_size(coefficient.value());
     std::vector<Expr> out;
     out.reserve(bases.size());
+    Scratch<std::size_t> out_runs;
     bool regroup = false;  // a power turned into something with other bases: collect again
     for (std::size_t i = 0; i < bases.size(); ++i) {
         // A factor met once is canonical already; only merged exponents need pow() again.
@@ -383,9 +417,12 @@ Expr mul(std::vector<Expr> factors) {
         if (p.is_number()) {
             coefficient.multiply(p.value(), false);  // p is ours, and about to go
         } else {
+            // Factors of different bases are ordered by their bases alone, so a changed
+            // exponent keeps the factor's place in its run.
             const bool kept = p == bases[i] || (p.is(Kind::Pow) && p.arg(0) == bases[i]);
             regroup = regroup || !kept;
             out.push_back(std::move(p));
+            out_runs.push_back(run_of[i]);
         }
     }
     const mpq_class& c = coefficient.value();
@@ -395,7 +432,7 @@ Expr mul(std::vector<Expr> factors) {
     }
     if (sgn(c) == 0) return zero();
     if (out.empty()) return num(c);
-    sort_canonically(out);
+    sort_canonically(out, {out_runs.data(), out_runs.size()});
     if (out.size() == 1) {
         if (out[0].is(Kind::Add) && c != 1) {
             // A number times a sum distributes: 2*(x + 1) = 2*x + 2.
@@ -411,6 +448,22 @@ Expr mul(std::vector<Expr> factors) {
     }
     if (c != 1) out.insert(out.begin(), num(c));
     return make(Kind::Mul, std::move(out));
+}
+
+}  // namespace
+
+Expr mul(std::vector<Expr> factors) {
+    if (factors.empty()) return one();
+    if (factors.size() == 1) return std::move(factors[0]);
+    Scratch<FactorRun> runs;
+    for (std::size_t i = 0; i < factors.size(); ++i) runs.push_back({{&factors[i], 1}, i});
+    return multiply({runs.data(), runs.size()});
+}
+
+Expr replace_factor(const Expr& product, std::size_t i, const Expr& factor) {
+    const auto args = product.args();
+    const FactorRun runs[] = {{args.first(i), 0}, {args.subspan(i + 1), 0}, {{&factor, 1}, 1}};
+    return multiply(runs);
 }
 
 Expr pow(const Expr& base, const Expr& exponent) {
@@ -446,7 +499,13 @@ Expr pow(const Expr& base, const Expr& exponent) {
 Expr add(const Expr& a, const Expr& b) {
     if (a.is_zero()) return b;
     if (b.is_zero()) return a;
-    if (a.is_number() && b.is_number()) return num(a.value() + b.value());
+    if (a.is_number() && b.is_number()) {
+        // Merged exponents in products are mostly small integers: no GMP temporary for them.
+        if (a.is_integer() && b.is_integer() && mpz_fits_sint_p(a.value().get_num_mpz_t())
+            && mpz_fits_sint_p(b.value().get_num_mpz_t()))
+            return num(mpz_get_si(a.value().get_num_mpz_t()) + mpz_get_si(b.value().get_num_mpz_t()));
+        return num(a.value() + b.value());
+    }
     return add(std::vector<Expr>{a, b});
 }
 

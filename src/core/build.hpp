@@ -26,6 +26,11 @@ Expr mul(std::vector<Expr> factors);
 Expr pow(const Expr& base, const Expr& exponent);
 Expr call(Func f, std::vector<Expr> args);  // throws InternalError on wrong arity
 
+// The product with its factor product.args()[i] replaced by `factor`: the product rule's
+// terms. Equal to mul() of the new factor list, but the other factors are known to be in
+// order already, which saves comparing them.
+Expr replace_factor(const Expr& product, std::size_t i, const Expr& factor);
+
 Expr add(const Expr& a, const Expr& b);
 Expr mul(const Expr& a, const Expr& b);
 Expr neg(const Expr& a);

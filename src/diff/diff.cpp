@@ -40,11 +40,7 @@ Expr Differentiator::derive(const Expr& e) {
         const auto factors = e.args();
         for (std::size_t i = 0; i < factors.size(); ++i) {
             Expr di = d(factors[i]);
-            if (di.is_zero()) continue;
-            std::vector<Expr> product;
-            product.reserve(factors.size());
-            for (std::size_t j = 0; j < factors.size(); ++j) product.push_back(j == i ? di : factors[j]);
-            terms.push_back(core::mul(std::move(product)));
+            if (!di.is_zero()) terms.push_back(core::replace_factor(e, i, di));
         }
         return core::add(std::move(terms));
     }
