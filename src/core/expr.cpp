@@ -33,13 +33,15 @@ std::size_t hash_key(const NodeKey& k) {
     return h;
 }
 
+// Reads a compound node's first cache line and its arguments only.
 bool same(const Node* n, const NodeKey& k) {
     if (n->kind != k.kind || n->func != k.func || n->constant != k.constant) return false;
     if (n->args.size() != k.args.size()) return false;
     for (std::size_t i = 0; i < k.args.size(); ++i)
         if (!(n->args[i] == k.args[i])) return false;
-    if (k.value && *n->value != *k.value) return false;
-    return n->name == k.name;
+    if (k.kind == Kind::Number) return *n->value == *k.value;
+    if (k.kind == Kind::Symbol) return n->name == k.name;
+    return true;
 }
 
 using Table = InternTable;
@@ -49,8 +51,8 @@ using Table = InternTable;
 // to the system, so a process stays at its peak. Sanitizer builds use new/delete, so that a
 // use of a freed node is still reported.
 #if defined(__SANITIZE_ADDRESS__)
-void* allocate_node() { return ::operator new(sizeof(Node)); }
-void release_node(void* p) { ::operator delete(p); }
+void* allocate_node() { return ::operator new(sizeof(Node), std::align_val_t{alignof(Node)}); }
+void release_node(void* p) { ::operator delete(p, std::align_val_t{alignof(Node)}); }
 #else
 class NodePool {
 public:
@@ -147,8 +149,10 @@ Expr intern(const NodeKey& key, std::vector<Expr>&& args) {
     if (depth > limits::max_depth)
         throw LimitError("expression nested deeper than " + std::to_string(limits::max_depth) + " levels");
     ++created;
-    auto* n = new (allocate_node()) Node{key.kind, key.func, key.constant, depth, hash, mask, 0, std::move(args),
-                       key.value ? std::optional<mpq_class>(*key.value) : std::nullopt, std::string(key.name)};
+    auto* n = new (allocate_node()) Node{key.kind, key.func, key.constant, depth, 0, hash, mask, 0, nullptr,
+                                         std::move(args),
+                                         key.value ? std::optional<mpq_class>(*key.value) : std::nullopt,
+                                         std::string(key.name)};
     t.insert(hash, n);
     return Expr(n);
 }

@@ -91,19 +91,20 @@ private:
 // The interned node behind an Expr. Only src/core creates nodes; accessors are inline
 // because every stage calls them in its innermost loops.
 struct Node {
+    // What interning and differentiation read on every visit comes first; atoms' payload last.
     Kind kind;
     Func func;
     Constant constant;
     std::uint32_t depth;
+    mutable std::uint32_t refs = 0;
     std::size_t hash;
     std::uint64_t symbol_mask;  // one bit per symbol occurring below, by name hash
-    mutable std::uint32_t refs = 0;
-    std::vector<Expr> args;
-    std::optional<mpq_class> value;  // Numbers only: an empty optional allocates nothing
-    std::string name;
-    // One memo slot for the pass currently walking this node (see MemoSlot).
+    // One memo slot for the pass currently walking this node (see MemoPass).
     mutable std::uint64_t memo_pass = 0;
     mutable const Node* memo_value = nullptr;
+    std::vector<Expr> args;
+    std::optional<mpq_class> value;  // Numbers only: an empty optional allocates nothing
+    std::string name;                // Symbols only
 };
 
 inline Kind Expr::kind() const { return node_->kind; }
