@@ -123,4 +123,28 @@ TEST_SUITE("cli") {
                        "{\"message\":\"not valid JSON: [json.exception.parse_error.101] parse error at line 1, column 2: "
                        "syntax error while parsing value - invalid literal; last read: 'no'\",\"position\":null}}\n");
     }
+    TEST_CASE("CLI: codegen --params") {
+        const Run r = nabla("codegen 'a*x^2 + b*y' --params a,b --batch");
+        CHECK(r.status == 0);
+        CHECK(r.out.find("// x[i] for i = 0, 1, ...: x y\n// p[k] for k = 0, 1, ...: a b\n")
+              != std::string::npos);
+        CHECK(r.out.find("double f(const double* x, const double* p) {") != std::string::npos);
+        CHECK(r.out.find("double f_grad(const double* x, const double* p, double* g) {") != std::string::npos);
+        CHECK(r.out.find("void f_grad_batch(std::size_t m, const double* __restrict X, "
+                         "const double* __restrict p, double* __restrict F, double* __restrict G) {")
+              != std::string::npos);
+        const Run ordered = nabla("codegen 'a*x^2 + b*y' --vars y,x --params b,a");
+        CHECK(ordered.out.find("// x[i] for i = 0, 1, ...: y x\n// p[k] for k = 0, 1, ...: b a\n")
+              != std::string::npos);
+        const Run both = nabla("codegen 'a*x' --vars x,a --params a");
+        CHECK(both.status == 2);
+        CHECK(both.err == "nabla codegen: 'a' is in both --vars and --params\n");
+        const Run rest = nabla("codegen 'a*x + b' --params a");  // the variables: all names but a
+        CHECK(rest.out.find("// x[i] for i = 0, 1, ...: b x\n") != std::string::npos);
+        const Run neither = nabla("codegen 'a*x + b' --vars x --params a");
+        CHECK(neither.status == 1);
+        CHECK(neither.err.find("'b' is neither a variable (--vars) nor a parameter (--params)")
+              != std::string::npos);
+        CHECK(nabla("codegen 'a*x' --params 2a").status == 1);
+    }
 }

@@ -27,11 +27,6 @@ using nabla::testing::Comparison;
 
 using ValueFn = double(const double*);
 using GradFn = double(const double*, double*);
-using HessFn = double(const double*, double*, double*);
-using FillFn = void(const double*, double*);
-using JacFn = void(const double*, double*, double*);
-using BatchFn = void(std::size_t, const double*, double*);
-using GradBatchFn = void(std::size_t, const double*, double*, double*);
 using NnzFn = int();
 using PatternFn = void(int*, int*);
 
@@ -41,13 +36,47 @@ std::vector<Expr> syms(std::initializer_list<const char*> names) {
     return v;
 }
 
-codegen::Spec spec_of(std::string name, std::vector<Expr> exprs, std::vector<Expr> vars) {
+codegen::Spec spec_of(std::string name, std::vector<Expr> exprs, std::vector<Expr> vars,
+                      std::vector<Expr> params = {}) {
     codegen::Spec s;
     s.name = std::move(name);
     s.exprs = std::move(exprs);
     s.vars = std::move(vars);
+    s.params = std::move(params);
     return s;
 }
+
+template <class T>
+std::vector<T> concat(std::vector<T> a, const std::vector<T>& b) {
+    a.insert(a.end(), b.begin(), b.end());
+    return a;
+}
+
+// Calls entry point `name` of a compiled module; the parameter values `p`, when there are
+// any, follow the input array, as in generated code.
+class EntryPoints {
+public:
+    EntryPoints(const jit::Module& lib, std::vector<double> p) : lib_(lib), p_(std::move(p)) {}
+
+    template <class R, class... Out>
+    R call(const std::string& name, const double* x, Out... out) const {
+        if (p_.empty()) return lib_.function<R(const double*, Out...)>(name)(x, out...);
+        return lib_.function<R(const double*, const double*, Out...)>(name)(x, p_.data(), out...);
+    }
+
+    template <class... Out>
+    void batch(const std::string& name, std::size_t m, const double* X, Out... out) const {
+        if (p_.empty()) return lib_.function<void(std::size_t, const double*, Out...)>(name)(m, X, out...);
+        lib_.function<void(std::size_t, const double*, const double*, Out...)>(name)(m, X, p_.data(), out...);
+    }
+
+    const jit::Module& lib() const { return lib_; }
+    const std::vector<double>& p() const { return p_; }
+
+private:
+    const jit::Module& lib_;
+    std::vector<double> p_;
+};
 
 std::string show(const std::vector<double>& x);
 
@@ -88,20 +117,24 @@ void check_pattern(const jit::Module& lib, const std::string& prefix, const diff
     CHECK(ptr.back() == nnz);
 }
 
-// Every entry point of a scalar function with --hessian --batch, against eval of diff's results.
+// Every entry point of a scalar function with --hessian --batch, against eval of diff's
+// results; the parameters, if any, are inputs of eval with the values `entry.p()`.
 struct ScalarCheck {
     std::string name;
     Expr f;
     std::vector<Expr> vars;
+    std::vector<Expr> params = {};
 
-    std::size_t run(const jit::Module& lib, const std::vector<std::vector<double>>& points, std::uint32_t seed) const {
+    std::size_t run(const EntryPoints& entry, const std::vector<std::vector<double>>& points,
+                    std::uint32_t seed) const {
+        const jit::Module& lib = entry.lib();
         const std::size_t n = vars.size();
         const std::vector<Expr> g = diff::gradient(f, vars);
         const diff::Matrix h = diff::hessian(f, vars);
         std::vector<Expr> roots{f};
         roots.insert(roots.end(), g.begin(), g.end());
         for (const auto& row : h) roots.insert(roots.end(), row.begin(), row.end());
-        const eval::Compiled reference(roots, vars);
+        const eval::Compiled reference(roots, concat(vars, params));
         check_pattern(lib, name + "_hess", h, true);
 
         const int nnz = lib.function<NnzFn>(name + "_hess_nnz")();
@@ -112,21 +145,21 @@ struct ScalarCheck {
         const std::size_t m = points.size();
         const std::vector<double> X = soa(points);
         std::vector<double> F(m), F2(m), G(n * m), V(rows.size() * m);
-        lib.function<BatchFn>(name + "_batch")(m, X.data(), F.data());
-        lib.function<GradBatchFn>(name + "_grad_batch")(m, X.data(), F2.data(), G.data());
-        lib.function<BatchFn>(name + "_hess_values_batch")(m, X.data(), V.data());
+        entry.batch(name + "_batch", m, X.data(), F.data());
+        entry.batch(name + "_grad_batch", m, X.data(), F2.data(), G.data());
+        entry.batch(name + "_hess_values_batch", m, X.data(), V.data());
 
         std::size_t compared = 0;
         for (std::size_t i = 0; i < m; ++i) {
             const std::vector<double>& x = points[i];
             const std::string point = show(x);
             CAPTURE(point);
-            Comparison c(reference, x, seed + static_cast<std::uint32_t>(i));
+            Comparison c(reference, concat(x, entry.p()), seed + static_cast<std::uint32_t>(i));
             std::vector<double> grad(n), grad2(n), hess(n * n), values(rows.size());
-            c.check(0, lib.function<ValueFn>(name)(x.data()));
-            c.check(0, lib.function<GradFn>(name + "_grad")(x.data(), grad.data()));
-            c.check(0, lib.function<HessFn>(name + "_hess")(x.data(), grad2.data(), hess.data()));
-            lib.function<FillFn>(name + "_hess_values")(x.data(), values.data());
+            c.check(0, entry.call<double>(name, x.data()));
+            c.check(0, entry.call<double>(name + "_grad", x.data(), grad.data()));
+            c.check(0, entry.call<double>(name + "_hess", x.data(), grad2.data(), hess.data()));
+            entry.call<void>(name + "_hess_values", x.data(), values.data());
             c.check(0, F[i]);
             c.check(0, F2[i]);
             for (std::size_t v = 0; v < n; ++v) {
@@ -150,13 +183,16 @@ struct VectorCheck {
     std::string name;
     std::vector<Expr> fs;
     std::vector<Expr> vars;
+    std::vector<Expr> params = {};
 
-    std::size_t run(const jit::Module& lib, const std::vector<std::vector<double>>& points, std::uint32_t seed) const {
+    std::size_t run(const EntryPoints& entry, const std::vector<std::vector<double>>& points,
+                    std::uint32_t seed) const {
+        const jit::Module& lib = entry.lib();
         const std::size_t n = vars.size(), k = fs.size();
         const diff::Matrix j = diff::jacobian(fs, vars);
         std::vector<Expr> roots = fs;
         for (const auto& row : j) roots.insert(roots.end(), row.begin(), row.end());
-        const eval::Compiled reference(roots, vars);
+        const eval::Compiled reference(roots, concat(vars, params));
         check_pattern(lib, name + "_jac", j, false);
         const int nnz = lib.function<NnzFn>(name + "_jac_nnz")();
         std::vector<int> rows(static_cast<std::size_t>(nnz)), cols(rows.size());
@@ -165,18 +201,18 @@ struct VectorCheck {
         const std::size_t m = points.size();
         const std::vector<double> X = soa(points);
         std::vector<double> Y(k * m), V(rows.size() * m);
-        lib.function<BatchFn>(name + "_eval_batch")(m, X.data(), Y.data());
-        lib.function<BatchFn>(name + "_jac_values_batch")(m, X.data(), V.data());
+        entry.batch(name + "_eval_batch", m, X.data(), Y.data());
+        entry.batch(name + "_jac_values_batch", m, X.data(), V.data());
         std::size_t compared = 0;
         for (std::size_t i = 0; i < m; ++i) {
             const std::vector<double>& x = points[i];
             const std::string point = show(x);
             CAPTURE(point);
-            Comparison c(reference, x, seed + static_cast<std::uint32_t>(i));
+            Comparison c(reference, concat(x, entry.p()), seed + static_cast<std::uint32_t>(i));
             std::vector<double> y(k), y2(k), jac(k * n), values(rows.size());
-            lib.function<FillFn>(name + "_eval")(x.data(), y.data());
-            lib.function<JacFn>(name + "_jac")(x.data(), y2.data(), jac.data());
-            lib.function<FillFn>(name + "_jac_values")(x.data(), values.data());
+            entry.call<void>(name + "_eval", x.data(), y.data());
+            entry.call<void>(name + "_jac", x.data(), y2.data(), jac.data());
+            entry.call<void>(name + "_jac_values", x.data(), values.data());
             for (std::size_t r = 0; r < k; ++r) {
                 c.check(r, y[r]);
                 c.check(r, y2[r]);
@@ -247,6 +283,16 @@ TEST_SUITE("codegen") {
         CHECK(total <= 3 * value_cost);
     }
 
+    TEST_CASE("adjoint: parameters and what is computed from them alone get no adjoint") {
+        codegen::Program p(1, 2);
+        const codegen::Ref f = codegen::Lowering(p, syms({"x"}), syms({"a", "b"}))(parse::parse("x*sin(a*b)"));
+        const auto before = static_cast<codegen::Slot>(p.size());
+        const std::vector<codegen::Ref> g = codegen::adjoint_gradient(p, f);
+        REQUIRE(g.size() == 1);
+        CHECK(p[g[0].slot].op == codegen::Op::Call);  // d/dx x*sin(a*b) is the value sin(a*b) has already
+        for (codegen::Slot s = before; s < p.size(); ++s) CHECK(p.is_const(s));  // the seed only
+    }
+
     TEST_CASE("emitted source is deterministic and names the gradient method") {
         const std::vector<Expr> v = syms({"x", "y"});
         auto make = [&] {
@@ -275,6 +321,28 @@ TEST_SUITE("codegen") {
         codegen::Spec two = spec_of("f", {core::sym("x"), core::sym("x")}, v);
         two.hessian = true;
         CHECK_THROWS_AS(codegen::generate_cpp(two), nabla::Error);
+        const Expr f = parse::parse("a*x");
+        CHECK_THROWS_WITH_AS(codegen::generate_cpp(spec_of("f", {f}, v)),
+                             "'a' is neither a variable (--vars) nor a parameter (--params)", nabla::Error);
+        CHECK_THROWS_WITH_AS(codegen::generate_cpp(spec_of("f", {f}, syms({"x", "a"}), syms({"a"}))),
+                             "'a' is both a variable and a parameter", nabla::Error);
+        CHECK_THROWS_AS(codegen::generate_cpp(spec_of("f", {f}, v, syms({"a", "a"}))), nabla::Error);
+        CHECK_THROWS_AS(codegen::generate_cpp(spec_of("f", {f}, v, {parse::parse("2*a")})), nabla::Error);
+    }
+
+    TEST_CASE("without parameters the entry points keep their signatures; with them p follows x") {
+        const std::string plain = codegen::generate_cpp(spec_of("f", {parse::parse("x^2")}, syms({"x"})));
+        CHECK(plain.find("const double* p") == std::string::npos);
+        CHECK(plain.find("// p[k]") == std::string::npos);
+        codegen::Spec s = spec_of("f", {parse::parse("a*x^2"), parse::parse("x")}, syms({"x"}), syms({"a", "b"}));
+        s.batch = true;
+        const std::string source = codegen::generate_cpp(s);
+        CHECK(source.find("// p[k] for k = 0, 1, ...: a b\n") != std::string::npos);
+        CHECK(source.find("void f_eval(const double* x, const double* p, double* y)") != std::string::npos);
+        CHECK(source.find("void f_jac_values_batch(std::size_t m, const double* __restrict X, "
+                          "const double* __restrict p, double* __restrict V)")
+              != std::string::npos);
+        CHECK(source.find("int f_jac_nnz() {") != std::string::npos);  // patterns do not depend on p
     }
 
     TEST_CASE("golden sources") {
@@ -283,16 +351,18 @@ TEST_SUITE("codegen") {
             const char* expr;
             std::vector<Expr> vars;
             bool hessian;
+            std::vector<Expr> params = {};
         };
         const std::vector<Golden> goldens = {
             {"poly", "x^2*y + 3*x - y^3/2", syms({"x", "y"}), false},
             {"kinks", "relu(x) + abs(x - y) + max(x, y)", syms({"x", "y"}), false},
             {"radial", "sqrt(x^2 + y^2) + exp(-x*y)", syms({"x", "y"}), true},
+            {"gauss", "a*exp(-(x - mu)^2/(2*s^2)) + c", syms({"x"}), true, syms({"a", "mu", "s", "c"})},
         };
         const bool update = std::getenv("NABLA_UPDATE_GOLDEN") != nullptr;
         for (const Golden& g : goldens) {
             CAPTURE(g.file);
-            codegen::Spec s = spec_of(g.file, {parse::parse(g.expr)}, g.vars);
+            codegen::Spec s = spec_of(g.file, {parse::parse(g.expr)}, g.vars, g.params);
             s.hessian = g.hessian;
             const std::string source = codegen::generate_cpp(s);
             const std::string path = std::string(NABLA_SOURCE_DIR) + "/tests/golden/codegen/" + g.file + ".expect";
@@ -324,18 +394,60 @@ TEST_SUITE("codegen") {
             vectors.push_back(std::move(c));
         }
         const jit::Module lib = jit::compile(source, nabla::testing::quick_options());
+        const EntryPoints entry(lib, {});
         std::mt19937 rng(99);
         std::size_t compared = 0, possible = 0;
         for (const ScalarCheck& c : scalars) {
             CAPTURE(c.name);
-            compared += c.run(lib, random_points(rng, 3, vars.size(), -2, 2), rng());
+            compared += c.run(entry, random_points(rng, 3, vars.size(), -2, 2), rng());
             possible += 3 * 11;
         }
         for (const VectorCheck& c : vectors) {
             CAPTURE(c.name);
-            compared += c.run(lib, random_points(rng, 3, vars.size(), -2, 2), rng());
+            compared += c.run(entry, random_points(rng, 3, vars.size(), -2, 2), rng());
         }
         MESSAGE("random expressions: " << compared << " values compared");
+        CHECK(compared > possible);
+    }
+
+    TEST_CASE("parameters: every entry point against eval, parameters held constant"
+              * doctest::skip(!nabla::testing::have_compiler())) {
+        nabla::testing::RandomExpr gen(20250301, {"x", "y", "a", "b"});
+        const std::vector<Expr> vars = syms({"x", "y"}), params = syms({"a", "b"});
+        std::vector<ScalarCheck> scalars{{"unused", parse::parse("x*y^2"), vars, params}};
+        std::vector<VectorCheck> vectors{{"vunused", {parse::parse("x*y"), parse::parse("x + y")}, vars, params}};
+        const GradientMethod methods[] = {GradientMethod::Auto, GradientMethod::Adjoint, GradientMethod::Symbolic};
+        for (int k = 0; k < 120; ++k)
+            scalars.push_back({"pr" + std::to_string(k), gen.expr(k % 4 == 0 ? 4 : 3), vars, params});
+        for (int k = 0; k < 20; ++k)
+            vectors.push_back({"pv" + std::to_string(k), {gen.expr(3), gen.expr(3)}, vars, params});
+        std::string source;
+        for (std::size_t k = 0; k < scalars.size(); ++k) {
+            codegen::Spec s = spec_of(scalars[k].name, {scalars[k].f}, vars, params);
+            s.hessian = s.batch = true;
+            s.gradient = methods[k % 3];
+            source += codegen::generate_cpp(s);
+        }
+        for (const VectorCheck& c : vectors) {
+            codegen::Spec s = spec_of(c.name, c.fs, vars, params);
+            s.batch = true;
+            source += codegen::generate_cpp(s);
+        }
+        const jit::Module lib = jit::compile(source, nabla::testing::quick_options());
+        std::mt19937 rng(7);
+        std::size_t compared = 0, possible = 0;
+        for (const ScalarCheck& c : scalars) {
+            CAPTURE(c.name);
+            const EntryPoints entry(lib, random_points(rng, 1, params.size(), -2, 2)[0]);
+            compared += c.run(entry, random_points(rng, 3, vars.size(), -2, 2), rng());
+            possible += 3 * 11;
+        }
+        for (const VectorCheck& c : vectors) {
+            CAPTURE(c.name);
+            const EntryPoints entry(lib, random_points(rng, 1, params.size(), -2, 2)[0]);
+            compared += c.run(entry, random_points(rng, 3, vars.size(), -2, 2), rng());
+        }
+        MESSAGE("parameters: " << compared << " values compared");
         CHECK(compared > possible);
     }
 

@@ -46,6 +46,17 @@ std::string everything_header(const std::string& name) {
     return codegen::generate_cpp(s);
 }
 
+// Parameters, and entry points that do not use them (the Hessian is free of a and b).
+std::string params_header(const std::string& name) {
+    codegen::Spec s;
+    s.name = name;
+    s.vars = symbols({"x", "y"});
+    s.params = symbols({"a", "b"});
+    s.exprs = {parse::parse("x^2*y + a*x + exp(b)")};
+    s.hessian = s.jacobian = s.batch = true;
+    return codegen::generate_cpp(s);
+}
+
 jit::CompileOptions strict(const std::string& compiler, std::vector<std::string> extra = {}) {
     jit::CompileOptions o;
     o.compiler = compiler;
@@ -91,7 +102,8 @@ TEST_SUITE("jit") {
     }
 
     TEST_CASE("generated headers compile cleanly with -Wall -Wextra -Werror -pedantic") {
-        const std::string two = everything_header("f") + everything_header("g");  // helpers shared
+        // Helpers shared between headers.
+        const std::string two = everything_header("f") + everything_header("g") + params_header("h");
         for (const std::string compiler : {"g++", "clang++"}) {
             CAPTURE(compiler);
             if (!jit::compiler_available(compiler)) {

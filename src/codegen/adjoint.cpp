@@ -75,8 +75,10 @@ public:
     bool has(Slot s) const { return bar_[s].has_value(); }
 
 private:
+    // A slot that depends on no variable (a constant, a parameter, a function of parameters)
+    // needs no adjoint: nothing below it reaches the gradient.
     void accumulate(Slot s, Ref contribution) {
-        if (p_.is_const(s) || p_.is_const(contribution, 0)) return;
+        if (p_.is_invariant(s) || p_.is_const(contribution, 0)) return;
         bar_[s] = bar_[s] ? p_.add(*bar_[s], contribution) : contribution;
     }
 
@@ -142,7 +144,7 @@ std::vector<Ref> adjoint_gradient(Program& program, Ref f) {
     // New instructions are appended past `end`; only the primal part is swept.
     for (Slot s = end; s-- > 0;) sweep.step(s);
     std::vector<Ref> gradient;
-    for (std::size_t v = 0; v < program.num_inputs(); ++v) {
+    for (std::size_t v = 0; v < program.num_vars(); ++v) {
         const auto s = static_cast<Slot>(v);
         gradient.push_back(sweep.has(s) ? sweep.adjoint(s) : program.number(0));
     }

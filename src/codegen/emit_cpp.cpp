@@ -191,6 +191,7 @@ private:
 
     std::string name(Slot s, const std::vector<std::string>& temp) const {
         const Instr& in = p_[s];
+        if (p_.is_param(s)) return "p" + std::to_string(in.a - p_.num_vars());
         if (in.op == Op::Input) return "x" + std::to_string(in.a);
         if (in.op == Op::Const) return constants_.at(s);
         return temp[s];
@@ -236,12 +237,17 @@ private:
     std::string function(const Function& f, const std::vector<bool>& live) const {
         const std::string indent = f.batch ? "        " : "    ";
         std::string out = "// " + f.comment + "\n";
+        // The parameters are the same for every point of a batch.
+        const std::string p = p_.num_params() == 0 ? ""
+                              : f.batch            ? ", const double* __restrict p"
+                                                   : ", const double* p";
         if (f.batch) {
-            out += "extern \"C\" void " + f.name + "(std::size_t m, const double* __restrict X" + f.params + ") {\n";
+            out += "extern \"C\" void " + f.name + "(std::size_t m, const double* __restrict X" + p
+                   + f.outputs + ") {\n";
             out += "    NABLA_SIMD_LOOP\n    for (std::size_t i = 0; i < m; ++i) {\n";
         } else {
-            out += std::string("extern \"C\" ") + (f.returns ? "double " : "void ") + f.name + "(const double* x" + f.params
-                   + ") {\n";
+            out += std::string("extern \"C\" ") + (f.returns ? "double " : "void ") + f.name + "(const double* x"
+                   + p + f.outputs + ") {\n";
             if (f.zero_array)
                 out += "    for (std::size_t k = 0; k < " + std::to_string(f.zero_count) + "; ++k) " + std::string(f.zero_array)
                        + "[k] = 0.0;\n";
@@ -265,12 +271,16 @@ private:
         };
         for (const auto& [slot, list] : stores)
             if (p_.is_const(slot)) emit_stores(slot);
-        bool any_input = false;
+        bool any_var = false, any_param = false;
         std::size_t next = 0;
         for (Slot s : order) {
             const Instr& in = p_[s];
-            if (in.op == Op::Input) {
-                any_input = true;
+            if (p_.is_param(s)) {
+                any_param = true;
+                const std::string k = std::to_string(in.a - p_.num_vars());
+                out += indent + "const double p" + k + " = p[" + k + "];\n";
+            } else if (in.op == Op::Input) {
+                any_var = true;
                 out += indent + "const double x" + std::to_string(in.a) + " = "
                        + (f.batch ? "X[" + point_index(in.a) + "]" : "x[" + std::to_string(in.a) + "]") + ";\n";
             } else {
@@ -279,7 +289,8 @@ private:
             }
             emit_stores(s);
         }
-        if (!any_input) out += indent + (f.batch ? "(void)X;\n" : "(void)x;\n");
+        if (!any_var) out += indent + (f.batch ? "(void)X;\n" : "(void)x;\n");
+        if (!any_param && p_.num_params() > 0) out += indent + "(void)p;\n";
         if (f.returns) out += "    return " + ref(f.result, temp) + ";\n";
         if (f.batch) out += "    }\n";
         return out + "}\n";

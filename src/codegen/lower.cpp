@@ -13,9 +13,12 @@ namespace nabla::codegen {
 using core::Expr;
 using core::Kind;
 
-Lowering::Lowering(Program& program, std::span<const Expr> vars) : program_(program) {
-    NABLA_ASSERT(vars.size() == program.num_inputs(), "Lowering: one variable per program input");
+Lowering::Lowering(Program& program, std::span<const Expr> vars, std::span<const Expr> params)
+    : program_(program) {
+    NABLA_ASSERT(vars.size() == program.num_vars() && params.size() == program.num_params(),
+                 "Lowering: one variable or parameter per program input");
     for (std::size_t i = 0; i < vars.size(); ++i) input_.emplace(vars[i].id(), i);
+    for (std::size_t k = 0; k < params.size(); ++k) input_.emplace(params[k].id(), program.param(k).slot);
 }
 
 Ref Lowering::operator()(const Expr& e) {
@@ -49,7 +52,7 @@ Ref Lowering::lower_node(const Expr& e) {
     case Kind::Constant: return program_.number(eval::to_double(e));
     case Kind::Symbol: {
         auto it = input_.find(e.id());
-        if (it == input_.end()) throw Error("'" + e.name() + "' is not among the variables");
+        if (it == input_.end()) throw Error("'" + e.name() + "' is neither a variable nor a parameter");
         return program_.input(it->second);
     }
     case Kind::Add: return lower_add(e);

@@ -10,17 +10,18 @@
 
 namespace nabla::codegen {
 
-// Lowers expressions into one Program whose inputs are `vars` (input i is vars[i]).
+// Lowers expressions into one Program whose inputs are `vars` then `params` (input i is
+// vars[i], input n + k is params[k]).
 // Nodes are memoised across calls, so everything lowered through one Lowering shares work.
 // Sums become chains of + and - (negative terms subtract), products chains of * with a single
 // division by the product of the factors with negative exponents, small integer powers
 // products, x^(p/2) and x^(p/3) products of sqrt and cbrt.
 class Lowering {
 public:
-    Lowering(Program& program, std::span<const core::Expr> vars);
+    Lowering(Program& program, std::span<const core::Expr> vars, std::span<const core::Expr> params = {});
 
-    // Throws nabla::Error for a symbol that is not among the variables, and for a number
-    // beyond the double range.
+    // Throws nabla::Error for a symbol that is neither a variable nor a parameter, and for a
+    // number beyond the double range.
     Ref operator()(const core::Expr& e);
 
 private:

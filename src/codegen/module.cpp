@@ -38,12 +38,18 @@ void validate(const Spec& spec) {
     if (spec.exprs.empty()) throw Error("codegen needs at least one expression");
     if (spec.exprs.size() > 1 && spec.hessian)
         throw Error("--hessian needs a single expression; several expressions make a Jacobian");
-    std::unordered_set<const core::Node*> seen;
+    std::unordered_set<const core::Node*> vars, params;
     for (const Expr& v : spec.vars)
-        if (!v.is(core::Kind::Symbol) || !seen.insert(v.id()).second)
+        if (!v.is(core::Kind::Symbol) || !vars.insert(v.id()).second)
             throw Error("the variables must be distinct names");
+    for (const Expr& p : spec.params) {
+        if (!p.is(core::Kind::Symbol) || !params.insert(p.id()).second)
+            throw Error("the parameters must be distinct names");
+        if (vars.contains(p.id())) throw Error("'" + p.name() + "' is both a variable and a parameter");
+    }
     for (const Expr& s : core::free_symbols(spec.exprs))
-        if (!seen.contains(s.id())) throw Error("'" + s.name() + "' is not among the variables");
+        if (!vars.contains(s.id()) && !params.contains(s.id()))
+            throw Error("'" + s.name() + "' is neither a variable (--vars) nor a parameter (--params)");
 }
 
 std::string shown(const Expr& e) {
@@ -52,10 +58,10 @@ std::string shown(const Expr& e) {
     return text;
 }
 
-std::vector<std::string> variables_comment(const std::vector<Expr>& vars) {
+// `line` followed by the names, wrapped.
+std::vector<std::string> inputs_comment(std::string line, const std::vector<Expr>& names) {
     std::vector<std::string> lines;
-    std::string line = "x[i] for i = 0, 1, ...:";
-    for (const Expr& v : vars) {
+    for (const Expr& v : names) {
         if (line.size() + v.name().size() > 95) {
             lines.push_back(line);
             line = "   ";
@@ -74,16 +80,18 @@ struct Candidate {
     std::size_t cost = 0;
 };
 
+Program program_for(const Spec& spec) { return Program(spec.vars.size(), spec.params.size()); }
+
 Candidate adjoint_candidate(const Spec& spec) {
-    Candidate c{Program(spec.vars.size()), {}, {}};
-    c.value = Lowering(c.program, spec.vars)(spec.exprs[0]);
+    Candidate c{program_for(spec), {}, {}};
+    c.value = Lowering(c.program, spec.vars, spec.params)(spec.exprs[0]);
     c.gradient = adjoint_gradient(c.program, c.value);
     return c;
 }
 
 Candidate symbolic_candidate(const Spec& spec, const std::vector<Expr>& gradient) {
-    Candidate c{Program(spec.vars.size()), {}, {}};
-    Lowering lower(c.program, spec.vars);
+    Candidate c{program_for(spec), {}, {}};
+    Lowering lower(c.program, spec.vars, spec.params);
     c.value = lower(spec.exprs[0]);
     for (const Expr& g : gradient) c.gradient.push_back(lower(g));
     return c;
@@ -99,10 +107,10 @@ class Assembler {
 public:
     explicit Assembler(Module& m) : m_(m) {}
 
-    Function& add(std::string suffix, std::string params, std::string comment, bool batch) {
+    Function& add(std::string suffix, std::string outputs, std::string comment, bool batch) {
         Function f;
         f.name = m_.name + suffix;
-        f.params = std::move(params);
+        f.outputs = std::move(outputs);
         f.comment = std::move(comment);
         f.batch = batch;
         m_.functions.push_back(std::move(f));
@@ -202,7 +210,11 @@ Module build_module(const Spec& spec) {
     for (std::size_t r = 0; r < spec.exprs.size(); ++r)
         m.header.push_back((spec.exprs.size() == 1 ? spec.name : spec.name + "[" + std::to_string(r) + "]") + " = "
                            + shown(spec.exprs[r]));
-    for (std::string& line : variables_comment(spec.vars)) m.header.push_back(std::move(line));
+    for (std::string& line : inputs_comment("x[i] for i = 0, 1, ...:", spec.vars))
+        m.header.push_back(std::move(line));
+    if (!spec.params.empty())
+        for (std::string& line : inputs_comment("p[k] for k = 0, 1, ...:", spec.params))
+            m.header.push_back(std::move(line));
 
     if (spec.exprs.size() == 1) {
         const Expr& f = spec.exprs[0];
@@ -226,7 +238,7 @@ Module build_module(const Spec& spec) {
         }
         m.program = std::move(chosen.program);
         add_scalar_entry_points(m, chosen.value, chosen.gradient);
-        Lowering lower(m.program, spec.vars);
+        Lowering lower(m.program, spec.vars, spec.params);
         if (spec.hessian) {
             const SparseMatrix h = sparse_hessian_lower(symbolic, spec.vars);
             std::vector<Ref> entries;
@@ -243,8 +255,8 @@ Module build_module(const Spec& spec) {
         return m;
     }
 
-    m.program = Program(spec.vars.size());
-    Lowering lower(m.program, spec.vars);
+    m.program = program_for(spec);
+    Lowering lower(m.program, spec.vars, spec.params);
     std::vector<Ref> values;
     for (const Expr& e : spec.exprs) values.push_back(lower(e));
     const SparseMatrix j = sparse_jacobian(spec.exprs, spec.vars);

@@ -21,6 +21,8 @@ struct Spec {
     std::string name = "f";          // a C identifier: the prefix of every entry point
     std::vector<core::Expr> exprs;   // one: a scalar function; several: a vector function
     std::vector<core::Expr> vars;    // x[i] is vars[i]
+    std::vector<core::Expr> params;  // p[k] is params[k]: inputs held constant, not differentiated;
+                                     // when not empty, value entry points take `const double* p`
     bool hessian = false;            // scalar only: dense and sparse Hessian
     bool jacobian = false;           // dense and sparse Jacobian (always for several exprs)
     bool batch = false;              // batch variants of the Hessian and Jacobian values too
@@ -37,7 +39,7 @@ struct Store {
 // One extern "C" entry point computing values of the program.
 struct Function {
     std::string name;
-    std::string params;          // the parameters after the input array (and m, for a batch)
+    std::string outputs;         // the output arrays, after m (batch), the input and the parameter arrays
     std::string comment;
     bool batch = false;
     bool returns = false;        // returns `result` as a double, else void
@@ -62,8 +64,8 @@ struct Module {
 };
 
 // Differentiates, lowers and assembles the entry points of `spec` (docs/codegen.md).
-// Throws nabla::Error on a bad name, a symbol missing from vars, or an option that does not
-// apply (a Hessian of several expressions).
+// Throws nabla::Error on a bad name, a symbol in neither vars nor params, a symbol in both,
+// or an option that does not apply (a Hessian of several expressions).
 Module build_module(const Spec& spec);
 
 }  // namespace nabla::codegen

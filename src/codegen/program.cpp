@@ -66,8 +66,9 @@ std::size_t Program::KeyHash::operator()(const Key& k) const noexcept {
     return static_cast<std::size_t>(h ^ (h >> 33));
 }
 
-Program::Program(std::size_t num_inputs) : num_inputs_(num_inputs) {
-    for (std::size_t v = 0; v < num_inputs; ++v) emit(Instr{Op::Input, Func{}, static_cast<Slot>(v)});
+Program::Program(std::size_t num_vars, std::size_t num_params)
+    : num_vars_(num_vars), num_params_(num_params) {
+    for (std::size_t v = 0; v < num_inputs(); ++v) emit(Instr{Op::Input, Func{}, static_cast<Slot>(v)});
 }
 
 Slot Program::emit(Instr in) {
@@ -82,7 +83,7 @@ Slot Program::emit(Instr in) {
     const Key key{in.op, in.func, in.a, in.b, in.op == Op::Const ? std::bit_cast<std::uint64_t>(in.value) : 0};
     if (auto it = table_.find(key); it != table_.end()) return it->second;
     const auto slot = static_cast<Slot>(code_.size());
-    std::uint32_t first = in.op == Op::Input ? in.a : static_cast<std::uint32_t>(num_inputs_);
+    std::uint32_t first = in.op == Op::Input ? in.a : static_cast<std::uint32_t>(num_inputs());
     if (in.op != Op::Input && in.op != Op::Const) {
         first = first_input_[in.a];
         if (binary(in)) first = std::min(first, first_input_[in.b]);

@@ -8,6 +8,10 @@
 //
 // Negation is carried by Ref rather than by instructions: a - b, -(a*b) and -a*-b need no
 // negation step, and one is emitted only where a negative value must be materialised.
+//
+// The inputs are the variables x[0..n), then the parameters: input n + k is p[k].
+// Parameters come last so that a slot depends on no variable exactly when its first_input
+// is at least n.
 #pragma once
 
 #include "core/expr.hpp"
@@ -24,7 +28,7 @@ namespace nabla::codegen {
 using Slot = std::uint32_t;
 
 enum class Op : std::uint8_t {
-    Input,    // x[a]
+    Input,    // input a: x[a], or p[a - num_vars] for a parameter
     Const,    // value
     Add,      // a + b
     Sub,      // a - b
@@ -57,9 +61,12 @@ struct Ref {
 
 class Program {
 public:
-    explicit Program(std::size_t num_inputs);
+    explicit Program(std::size_t num_vars, std::size_t num_params = 0);
 
-    std::size_t num_inputs() const { return num_inputs_; }
+    std::size_t num_inputs() const { return num_vars_ + num_params_; }
+    std::size_t num_vars() const { return num_vars_; }
+    std::size_t num_params() const { return num_params_; }
+    bool is_param(Slot s) const { return code_[s].op == Op::Input && code_[s].a >= num_vars_; }
     std::size_t size() const { return code_.size(); }
     const std::vector<Instr>& code() const { return code_; }
     const Instr& operator[](Slot s) const { return code_[s]; }
@@ -69,10 +76,13 @@ public:
     // The lowest input index slot s depends on (inputs.size() for constants): lowering
     // orders the terms of a sum by it, so that terms over the same variables are adjacent.
     std::uint32_t first_input(Slot s) const { return first_input_[s]; }
+    // Whether slot s depends on no variable (a constant or a function of the parameters only).
+    bool is_invariant(Slot s) const { return first_input_[s] >= num_vars_; }
     bool is_const(Ref r, double v) const { return is_const(r.slot) && value_of(r) == v; }
     double value_of(Ref r) const { return r.neg ? -code_[r.slot].value : code_[r.slot].value; }
 
     Ref input(std::size_t v) const { return {static_cast<Slot>(v), false}; }
+    Ref param(std::size_t k) const { return input(num_vars_ + k); }
     Ref number(double v);  // a non-negative constant slot, negated for v < 0
 
     // Arithmetic on values; the sign of each Ref is folded into the instruction chosen.
@@ -110,7 +120,8 @@ private:
         std::size_t operator()(const Key& k) const noexcept;
     };
 
-    std::size_t num_inputs_;
+    std::size_t num_vars_;
+    std::size_t num_params_;
     std::vector<Instr> code_;
     std::vector<std::uint32_t> first_input_;
     std::vector<mpq_class> exponents_;

@@ -20,6 +20,7 @@
 #include <chrono>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 namespace nabla::frontend {
@@ -146,13 +147,38 @@ std::vector<std::string> protect_formulas(int argc, char** argv) {
 // `nabla codegen`: C++ source for the expressions (docs/codegen.md).
 struct CodegenOptions {
     std::vector<std::string> exprs;
+    std::string vars;
+    std::string params;
     std::string name = "f";
     std::string gradient = "auto";
     std::string output;
     bool value = false, grad = false, hessian = false, jacobian = false, batch = false;
 };
 
-int run_codegen(const CodegenOptions& c, const std::string& vars) {
+// A name listed both in --vars and in --params, if any.
+std::optional<std::string> shared_name(const std::vector<std::string>& vars,
+                                       const std::vector<std::string>& params) {
+    for (const std::string& p : params)
+        if (std::find(vars.begin(), vars.end(), p) != vars.end()) return p;
+    return std::nullopt;
+}
+
+// Without --vars: every symbol that is not a parameter, sorted naturally.
+std::vector<core::Expr> default_codegen_vars(const std::vector<core::Expr>& exprs,
+                                             const std::vector<core::Expr>& params) {
+    std::vector<core::Expr> vars = diff::default_variables(exprs);
+    std::erase_if(vars, [&](const core::Expr& v) {
+        return std::find(params.begin(), params.end(), v) != params.end();
+    });
+    return vars;
+}
+
+int run_codegen(const CodegenOptions& c) {
+    const std::vector<std::string> var_names = split_names(c.vars), param_names = split_names(c.params);
+    if (const auto both = shared_name(var_names, param_names)) {
+        std::cerr << "nabla codegen: '" << *both << "' is in both --vars and --params\n";
+        return 2;
+    }
     codegen::Spec spec;
     spec.name = c.name;
     spec.hessian = c.hessian;
@@ -168,11 +194,8 @@ int run_codegen(const CodegenOptions& c, const std::string& vars) {
             spec.exprs.push_back(parse::parse(text));
         }
         text.clear();
-        if (vars.empty()) {
-            spec.vars = diff::default_variables(spec.exprs);
-        } else {
-            for (const std::string& v : split_names(vars)) spec.vars.push_back(core::sym(v));
-        }
+        spec.params = symbols_named(param_names);
+        spec.vars = c.vars.empty() ? default_codegen_vars(spec.exprs, spec.params) : symbols_named(var_names);
         const std::string source = codegen::generate_cpp(spec);
         if (c.output.empty()) {
             std::cout << source;
@@ -238,7 +261,10 @@ int run_cli(int argc, char** argv) {
     CodegenOptions cg;
     auto* gen = app.add_subcommand("codegen", "C++ source: value, gradient, Hessian, Jacobian, batches (docs/codegen.md)");
     gen->add_option("exprs", cg.exprs, "Expressions (several make a vector function)")->required();
-    gen->add_option("--vars", o.vars, "Variable order: x[i] is the i-th (default: names sorted naturally)");
+    gen->add_option("--vars", cg.vars,
+                    "Variable order: x[i] is the i-th (default: the names not in --params, sorted naturally)");
+    gen->add_option("--params", cg.params,
+                    "Parameters, held constant and not differentiated: p[k] is the k-th");
     gen->add_option("--name", cg.name, "Prefix of the entry points (default f)");
     gen->add_flag("--value", cg.value, "Value entry points (always emitted)");
     gen->add_flag("--grad", cg.grad, "Gradient entry points (always emitted for one expression)");
@@ -260,7 +286,7 @@ int run_cli(int argc, char** argv) {
         return 0;
     }
     CLI::App* cmd = app.get_subcommands()[0];
-    if (cmd == gen) return run_codegen(cg, o.vars);
+    if (cmd == gen) return run_codegen(cg);
     if (cmd == batch) {
         run_jsonl(std::cin, std::cout);
         return 0;

@@ -26,14 +26,7 @@ std::vector<Expr> parse_all(const Request& r, std::size_t* failed_expr) {
 
 std::vector<Expr> variables(const Request& r, std::span<const Expr> exprs) {
     if (!r.vars) return diff::default_variables(exprs);
-    std::vector<Expr> vars;
-    for (const std::string& name : *r.vars) {
-        if (!parse::is_variable_name(name))
-            throw Error("'" + name + "' is not a variable name (letters, digits and _, not a number, "
-                        "constant or function)");
-        vars.push_back(core::sym(name));
-    }
-    return vars;
+    return symbols_named(*r.vars);
 }
 
 eval::Point point(const Request& r) {
@@ -76,6 +69,17 @@ std::vector<std::string> split_names(std::string_view list) {
     }
     if (!current.empty()) names.push_back(std::move(current));
     return names;
+}
+
+std::vector<Expr> symbols_named(const std::vector<std::string>& names) {
+    std::vector<Expr> symbols;
+    for (const std::string& name : names) {
+        if (!parse::is_variable_name(name))
+            throw Error("'" + name + "' is not a variable name (letters, digits and _, not a number, "
+                        "constant or function)");
+        symbols.push_back(core::sym(name));
+    }
+    return symbols;
 }
 
 Result run(const Request& r, std::size_t* failed_expr) {

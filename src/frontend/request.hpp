@@ -38,4 +38,7 @@ Result run(const Request& request, std::size_t* failed_expr = nullptr);
 // Parses a comma- or space-separated variable list, checking every name.
 std::vector<std::string> split_names(std::string_view list);
 
+// The symbols named; throws nabla::Error for a name that is not a variable name.
+std::vector<core::Expr> symbols_named(const std::vector<std::string>& names);
+
 }  // namespace nabla::frontend
