@@ -36,11 +36,11 @@ std::size_t hash_key(const NodeKey& k) {
 // Reads a compound node's first cache line and its arguments only.
 bool same(const Node* n, const NodeKey& k) {
     if (n->kind != k.kind || n->func != k.func || n->constant != k.constant) return false;
-    if (n->args.size() != k.args.size()) return false;
+    if (n->arg_count != k.args.size()) return false;
     for (std::size_t i = 0; i < k.args.size(); ++i)
         if (!(n->args[i] == k.args[i])) return false;
-    if (k.kind == Kind::Number) return *n->value == *k.value;
-    if (k.kind == Kind::Symbol) return n->name == k.name;
+    if (k.kind == Kind::Number) return *n->atom.value == *k.value;
+    if (k.kind == Kind::Symbol) return n->atom.name == k.name;
     return true;
 }
 
@@ -97,6 +97,34 @@ Table& table() {
     return *t;
 }
 
+bool holds_atom(Kind k) { return k == Kind::Number || k == Kind::Symbol; }
+
+void create_payload(Node& n, const NodeKey& key, std::vector<Expr>&& args) {
+    if (holds_atom(key.kind)) {
+        new (&n.atom) Node::Atom{key.value ? std::optional<mpq_class>(*key.value) : std::nullopt,
+                                 std::string(key.name)};
+        return;
+    }
+    n.arg_count = static_cast<std::uint32_t>(args.size());
+    if (args.size() <= Node::inline_capacity) {
+        for (std::size_t i = 0; i < args.size(); ++i) new (&n.inline_args[i]) Expr(std::move(args[i]));
+        n.args = n.inline_args;
+    } else {
+        new (&n.many_args) std::vector<Expr>(std::move(args));
+        n.args = n.many_args.data();
+    }
+}
+
+void destroy_payload(Node& n) {
+    if (holds_atom(n.kind)) {
+        n.atom.~Atom();
+    } else if (n.arg_count <= Node::inline_capacity) {
+        for (std::uint32_t i = 0; i < n.arg_count; ++i) n.inline_args[i].~Expr();
+    } else {
+        n.many_args.~vector();
+    }
+}
+
 // Frees a node whose count reached zero and, iteratively, the children it was the last
 // owner of: a long chain must not recurse once per level.
 void destroy(const Node* root) {
@@ -106,11 +134,13 @@ void destroy(const Node* root) {
         pending.pop_back();
         table().erase(n->hash, n);
         auto* owned = const_cast<Node*>(n);
-        for (Expr& a : owned->args) {
+        for (std::uint32_t i = 0; i < owned->arg_count; ++i) {
+            Expr& a = owned->args[i];
             const Node* child = a.id();
             if (--child->refs == 0) pending.push_back(child);
             new (&a) Expr();  // the reference moved into `pending`; drop it without releasing
         }
+        destroy_payload(*owned);
         owned->~Node();
         release_node(owned);
     }
@@ -149,10 +179,8 @@ Expr intern(const NodeKey& key, std::vector<Expr>&& args) {
     if (depth > limits::max_depth)
         throw LimitError("expression nested deeper than " + std::to_string(limits::max_depth) + " levels");
     ++created;
-    auto* n = new (allocate_node()) Node{key.kind, key.func, key.constant, depth, 0, hash, mask, 0, nullptr,
-                                         std::move(args),
-                                         key.value ? std::optional<mpq_class>(*key.value) : std::nullopt,
-                                         std::string(key.name)};
+    auto* n = new (allocate_node()) Node(key.kind, key.func, key.constant, depth, hash, mask);
+    create_payload(*n, key, std::move(args));
     t.insert(hash, n);
     return Expr(n);
 }
@@ -203,7 +231,7 @@ std::size_t dag_size(std::span<const Expr> roots) {
         const Node* n = stack.back();
         stack.pop_back();
         if (!seen.insert(n).second) continue;
-        for (const Expr& a : n->args) stack.push_back(a.id());
+        for (std::uint32_t i = 0; i < n->arg_count; ++i) stack.push_back(n->args[i].id());
     }
     return seen.size();
 }

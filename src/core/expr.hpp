@@ -91,26 +91,44 @@ private:
 // The interned node behind an Expr. Only src/core creates nodes; accessors are inline
 // because every stage calls them in its innermost loops.
 struct Node {
-    // What interning and differentiation read on every visit comes first; atoms' payload last.
+    Node(Kind k, Func f, Constant c, std::uint32_t d, std::size_t h, std::uint64_t mask)
+        : kind(k), func(f), constant(c), depth(d), hash(h), symbol_mask(mask) {}
+    Node(const Node&) = delete;
+    Node& operator=(const Node&) = delete;
+    ~Node() {}  // the payload is released by src/core, which knows which member is alive
+
+    // What interning and differentiation read on every visit comes first.
     Kind kind;
     Func func;
     Constant constant;
     std::uint32_t depth;
     mutable std::uint32_t refs = 0;
+    std::uint32_t arg_count = 0;
     std::size_t hash;
     std::uint64_t symbol_mask;  // one bit per symbol occurring below, by name hash
     // One memo slot for the pass currently walking this node (see MemoPass).
     mutable std::uint64_t memo_pass = 0;
     mutable const Node* memo_value = nullptr;
-    std::vector<Expr> args;
-    std::optional<mpq_class> value;  // Numbers only: an empty optional allocates nothing
-    std::string name;                // Symbols only
+    Expr* args = nullptr;  // into inline_args or many_args
+
+    // The payload. Numbers and symbols hold an Atom; other nodes hold their arguments in the
+    // node itself when there are few (no allocation, and one cache miss less per visit).
+    struct Atom {
+        std::optional<mpq_class> value;  // Numbers only
+        std::string name;                // Symbols only
+    };
+    static constexpr std::size_t inline_capacity = 9;
+    union {
+        Expr inline_args[inline_capacity];
+        std::vector<Expr> many_args;
+        Atom atom;
+    };
 };
 
 inline Kind Expr::kind() const { return node_->kind; }
-inline std::span<const Expr> Expr::args() const { return node_->args; }
-inline const mpq_class& Expr::value() const { return *node_->value; }
-inline const std::string& Expr::name() const { return node_->name; }
+inline std::span<const Expr> Expr::args() const { return {node_->args, node_->arg_count}; }
+inline const mpq_class& Expr::value() const { return *node_->atom.value; }
+inline const std::string& Expr::name() const { return node_->atom.name; }
 inline Func Expr::func() const { return node_->func; }
 inline Constant Expr::constant() const { return node_->constant; }
 inline std::size_t Expr::hash() const { return node_->hash; }
