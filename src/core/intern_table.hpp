@@ -1,6 +1,9 @@
-// intern_table.hpp — the set of live nodes, open-addressed with hashes stored inline, so a
-// lookup usually touches one cache line of the table and only the matching node itself.
+// intern_table.hpp — the set of live nodes, open-addressed with 8-byte slots: a node's address
+// tagged with 16 bits of its hash, so a lookup usually touches one cache line of a compact
+// table and only the matching node itself.
 #pragma once
+
+#include "core/error.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -12,38 +15,39 @@ struct Node;
 
 class InternTable {
 public:
-    explicit InternTable(std::size_t capacity = 1 << 16) : slots_(capacity) {}
+    explicit InternTable(std::size_t capacity = 1 << 16) : slots_(capacity, empty) {}
 
     std::size_t size() const { return live_; }
 
-    // The node with this hash for which `matches(node)` holds, or nullptr.
-    template <class Matches>
-    Node* find(std::size_t hash, Matches&& matches) const {
-        const std::size_t mask = slots_.size() - 1;
-        for (std::size_t i = spread(hash) & mask;; i = (i + 1) & mask) {
-            const Slot& s = slots_[i];
-            if (s.node == nullptr) return nullptr;
-            if (s.node != tombstone() && s.hash == hash && matches(s.node)) return s.node;
+    // The node with this hash for which `matches(node)` holds, or nullptr. Nodes store their
+    // hash, so `hash_of(node)` is a field read.
+    template <class HashOf, class Matches>
+    Node* find(std::size_t hash, HashOf&& hash_of, Matches&& matches) const {
+        const std::size_t h = spread(hash), mask = slots_.size() - 1;
+        for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+            const std::uintptr_t s = slots_[i];
+            if (s == empty) return nullptr;
+            if (s != tombstone && (s >> address_bits) == tag(h)) {
+                Node* n = node(s);
+                if (hash_of(n) == hash && matches(n)) return n;
+            }
         }
     }
 
     // Adds a node known to be absent.
-    void insert(std::size_t hash, Node* node) {
-        if ((live_ + used_by_tombstones_ + 1) * 10 > slots_.size() * 7) rehash();
-        const std::size_t mask = slots_.size() - 1;
-        std::size_t i = spread(hash) & mask;
-        while (slots_[i].node != nullptr && slots_[i].node != tombstone()) i = (i + 1) & mask;
-        if (slots_[i].node == tombstone()) --used_by_tombstones_;
-        slots_[i] = {hash, node};
+    template <class HashOf>
+    void insert(std::size_t hash, Node* n, HashOf&& hash_of) {
+        if ((live_ + used_by_tombstones_ + 1) * 2 > slots_.size()) rehash(hash_of);
+        place(spread(hash), n);
         ++live_;
     }
 
-    void erase(std::size_t hash, const Node* node) {
-        const std::size_t mask = slots_.size() - 1;
-        for (std::size_t i = spread(hash) & mask;; i = (i + 1) & mask) {
-            if (slots_[i].node == nullptr) return;
-            if (slots_[i].node == node) {
-                slots_[i].node = tombstone();
+    void erase(std::size_t hash, const Node* n) {
+        const std::size_t h = spread(hash), mask = slots_.size() - 1;
+        for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+            if (slots_[i] == empty) return;
+            if (slots_[i] != tombstone && node(slots_[i]) == n) {
+                slots_[i] = tombstone;
                 --live_;
                 ++used_by_tombstones_;
                 return;
@@ -52,14 +56,18 @@ public:
     }
 
 private:
-    struct Slot {
-        std::size_t hash = 0;
-        Node* node = nullptr;
-    };
+    // User-space addresses fit in 48 bits on the 64-bit platforms nabla runs on (x86-64 and
+    // AArch64 unless a program asks for more); insert() checks.
+    static constexpr int address_bits = 48;
+    static constexpr std::uintptr_t empty = 0, tombstone = 1;
+    static_assert(sizeof(std::uintptr_t) == 8, "the intern table tags 64-bit addresses");
 
-    static Node* tombstone() { return reinterpret_cast<Node*>(alignof(std::max_align_t)); }
+    static std::uintptr_t tag(std::size_t spread_hash) { return spread_hash >> address_bits; }
+    static Node* node(std::uintptr_t slot) {
+        return reinterpret_cast<Node*>(slot & ((std::uintptr_t{1} << address_bits) - 1));
+    }
 
-    // Linear probing needs well-mixed low bits (murmur3's finalizer).
+    // Linear probing needs well-mixed low bits (murmur3's finalizer); the tag takes the top bits.
     static std::size_t spread(std::size_t h) {
         h ^= h >> 33;
         h *= 0xff51afd7ed558ccdULL;
@@ -68,17 +76,27 @@ private:
         return h ^ (h >> 33);
     }
 
-    // Grows when live nodes fill more than a third of the slots, else just clears tombstones.
-    void rehash() {
-        std::vector<Slot> old(slots_.size() * (live_ * 3 > slots_.size() ? 2 : 1));
-        old.swap(slots_);
-        live_ = 0;
-        used_by_tombstones_ = 0;
-        for (const Slot& s : old)
-            if (s.node != nullptr && s.node != tombstone()) insert(s.hash, s.node);
+    void place(std::size_t h, Node* n) {
+        const auto address = reinterpret_cast<std::uintptr_t>(n);
+        NABLA_ASSERT(address >> address_bits == 0, "node address beyond 48 bits");
+        const std::size_t mask = slots_.size() - 1;
+        std::size_t i = h & mask;
+        while (slots_[i] != empty && slots_[i] != tombstone) i = (i + 1) & mask;
+        if (slots_[i] == tombstone) --used_by_tombstones_;
+        slots_[i] = tag(h) << address_bits | address;
     }
 
-    std::vector<Slot> slots_;
+    // Grows when live nodes fill more than a quarter of the slots, else just clears tombstones.
+    template <class HashOf>
+    void rehash(HashOf&& hash_of) {
+        std::vector<std::uintptr_t> old(slots_.size() * (live_ * 4 > slots_.size() ? 2 : 1), empty);
+        old.swap(slots_);
+        used_by_tombstones_ = 0;
+        for (const std::uintptr_t s : old)
+            if (s != empty && s != tombstone) place(spread(hash_of(node(s))), node(s));
+    }
+
+    std::vector<std::uintptr_t> slots_;
     std::size_t live_ = 0;
     std::size_t used_by_tombstones_ = 0;
 };
