@@ -37,7 +37,7 @@ public:
     // Adds a node known to be absent.
     template <class HashOf>
     void insert(std::size_t hash, Node* n, HashOf&& hash_of) {
-        if ((live_ + used_by_tombstones_ + 1) * 2 > slots_.size()) rehash(hash_of);
+        if ((live_ + used_by_tombstones_ + 1) * 8 > slots_.size() * 5) rehash(hash_of);
         place(spread(hash), n);
         ++live_;
     }
@@ -86,10 +86,10 @@ private:
         slots_[i] = tag(h) << address_bits | address;
     }
 
-    // Grows when live nodes fill more than a quarter of the slots, else just clears tombstones.
+    // Grows when live nodes fill more than 3/8 of the slots, else just clears tombstones.
     template <class HashOf>
     void rehash(HashOf&& hash_of) {
-        std::vector<std::uintptr_t> old(slots_.size() * (live_ * 4 > slots_.size() ? 2 : 1), empty);
+        std::vector<std::uintptr_t> old(slots_.size() * (live_ * 8 > slots_.size() * 3 ? 2 : 1), empty);
         old.swap(slots_);
         used_by_tombstones_ = 0;
         for (const std::uintptr_t s : old)
