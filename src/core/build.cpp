@@ -205,21 +205,38 @@ bool is_large_product(const Expr& e) {
     return e.is(Kind::Mul) && e.size() - (e.arg(0).is_number() ? 1 : 0) > max_flattened_factors;
 }
 
-Expr num(const mpq_class& value) {
+namespace {
+
+// Small integers are built constantly (every derivative of a constant is 0, most coefficients
+// and exponents are small): they are kept, and found without hashing.
+constexpr long cached_integers = 16;
+
+Expr intern_number(const mpq_class& value) {
     NodeKey key{Kind::Number};
     key.value = &value;
     return intern(key, {});
 }
-Expr num(long value) {
-    // Small integers are built constantly (every derivative of a constant is 0): keep them.
-    constexpr long cached = 16;
+
+const Expr& small_integer(long value) {
     static const std::vector<Expr> small = [] {
         std::vector<Expr> v;
-        for (long i = -cached; i <= cached; ++i) v.push_back(num(mpq_class(i)));
+        for (long i = -cached_integers; i <= cached_integers; ++i) v.push_back(intern_number(mpq_class(i)));
         return v;
     }();
-    if (value >= -cached && value <= cached) return small[static_cast<std::size_t>(value + cached)];
-    return num(mpq_class(value));
+    return small[static_cast<std::size_t>(value + cached_integers)];
+}
+
+}  // namespace
+
+Expr num(const mpq_class& value) {
+    mpz_srcptr n = value.get_num_mpz_t();
+    if (mpz_cmp_ui(value.get_den_mpz_t(), 1) == 0 && mpz_cmpabs_ui(n, cached_integers) <= 0)
+        return small_integer(mpz_get_si(n));
+    return intern_number(value);
+}
+Expr num(long value) {
+    if (value >= -cached_integers && value <= cached_integers) return small_integer(value);
+    return intern_number(mpq_class(value));
 }
 
 const Expr& zero() {
