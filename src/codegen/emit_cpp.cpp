@@ -169,6 +169,7 @@ private:
         if (!libm.empty()) out += vector_math(libm);
         for (const char* h : helper_order)
             if (helpers.contains(h)) out += "\n" + runtime_helper(h);
+        if (any_batch) out += "\n" + runtime_helper("tile");
         return out;
     }
 
@@ -242,12 +243,12 @@ private:
                               : f.batch            ? ", const double* __restrict p"
                                                    : ", const double* p";
         if (f.batch) {
-            out += "extern \"C\" void " + f.name + "(std::size_t m, const double* __restrict X" + p
-                   + f.outputs + ") {\n";
+            out += "static void " + f.name + "_points(std::size_t m, std::size_t s, const double* __restrict X" + p
+                   + output_params(f) + ") {\n";
             out += "    NABLA_SIMD_LOOP\n    for (std::size_t i = 0; i < m; ++i) {\n";
         } else {
             out += std::string("extern \"C\" ") + (f.returns ? "double " : "void ") + f.name + "(const double* x"
-                   + p + f.outputs + ") {\n";
+                   + p + output_params(f) + ") {\n";
             if (f.zero_array)
                 out += "    for (std::size_t k = 0; k < " + std::to_string(f.zero_count) + "; ++k) " + std::string(f.zero_array)
                        + "[k] = 0.0;\n";
@@ -292,14 +293,73 @@ private:
         if (!any_var) out += indent + (f.batch ? "(void)X;\n" : "(void)x;\n");
         if (!any_param && p_.num_params() > 0) out += indent + "(void)p;\n";
         if (f.returns) out += "    return " + ref(f.result, temp) + ";\n";
-        if (f.batch) out += "    }\n";
+        if (f.batch) return out + "    }\n}\n\n" + batch_entry(f, p);
         return out + "}\n";
     }
 
+    // Row k of point i in a batch array whose rows are s apart.
     static std::string point_index(std::size_t k) {
         if (k == 0) return "i";
-        if (k == 1) return "m + i";
-        return std::to_string(k) + " * m + i";
+        if (k == 1) return "s + i";
+        return std::to_string(k) + " * s + i";
+    }
+
+    // ", double* g, double* H"; batch arrays must not overlap, which __restrict tells the compiler.
+    static std::string output_params(const Function& f) {
+        std::string out;
+        for (const std::string& a : f.outputs) out += (f.batch ? ", double* __restrict " : ", double* ") + a;
+        return out;
+    }
+
+    // A batch array of an entry point and its number of rows.
+    struct BatchArray {
+        std::string name;
+        std::size_t rows;
+    };
+
+    // The extern "C" batch entry point: the points loop (NAME_points) run over tiles of T points
+    // copied to and from the stack (see nabla_tile_in), or over the whole batch when the
+    // arrays have too many rows for a tile of min_tile points in 128 KiB: shorter tiles copy
+    // more than they save.
+    static constexpr std::size_t min_tile = 32;
+    std::string batch_entry(const Function& f, const std::string& p) const {
+        std::vector<BatchArray> arrays{{"X", p_.num_vars()}};
+        for (const std::string& name : f.outputs) {
+            std::size_t rows = 0;
+            for (const Store& st : f.stores)
+                if (st.array == name) rows = std::max(rows, st.index + 1);
+            arrays.push_back({name, rows});
+        }
+        std::size_t rows = 0;
+        for (const BatchArray& a : arrays) rows += a.rows;
+        std::size_t tile = 64;
+        while (tile >= min_tile && rows * tile * sizeof(double) > 128 * 1024) tile /= 2;
+        std::string out = "extern \"C\" void " + f.name + "(std::size_t m, const double* __restrict X" + p
+                          + output_params(f) + ") {\n";
+        const std::string params = p.empty() ? "" : ", p";
+        std::string args;
+        for (std::size_t k = 1; k < arrays.size(); ++k) args += ", " + arrays[k].name;
+        if (tile < min_tile || rows == 0) return out + "    " + f.name + "_points(m, m, X" + params + args + ");\n}\n";
+        // Arrays without rows are not copied: the points loop does not touch them.
+        auto tiled = [](const BatchArray& a) { return a.rows == 0 ? a.name : "t" + a.name; };
+        out += "    constexpr std::size_t T = " + std::to_string(tile) + ";\n    alignas(64) double ";
+        bool first = true;
+        for (const BatchArray& a : arrays) {
+            if (a.rows == 0) continue;
+            out += (first ? "" : ", ") + tiled(a) + "[" + std::to_string(a.rows) + " * T]";
+            first = false;
+        }
+        out += ";\n    for (std::size_t i = 0; i < m; i += T) {\n"
+               "        const std::size_t n = m - i < T ? m - i : T;\n";
+        if (arrays[0].rows > 0) out += "        nabla_tile_in<T>(X + i, m, tX, " + std::to_string(arrays[0].rows) + ", n);\n";
+        out += "        " + f.name + "_points(n, T, " + tiled(arrays[0]) + params;
+        for (std::size_t k = 1; k < arrays.size(); ++k) out += ", " + tiled(arrays[k]);
+        out += ");\n";
+        for (std::size_t k = 1; k < arrays.size(); ++k)
+            if (arrays[k].rows > 0)
+                out += "        nabla_tile_out<T>(" + tiled(arrays[k]) + ", " + arrays[k].name + " + i, m, "
+                       + std::to_string(arrays[k].rows) + ", n);\n";
+        return out + "    }\n}\n";
     }
 
     static std::string int_array(const std::string& name, const std::vector<std::uint32_t>& v) {

@@ -39,7 +39,7 @@ struct Store {
 // One extern "C" entry point computing values of the program.
 struct Function {
     std::string name;
-    std::string outputs;         // the output arrays, after m (batch), the input and the parameter arrays
+    std::vector<std::string> outputs;  // names of the output arrays (double*), after the inputs
     std::string comment;
     bool batch = false;
     bool returns = false;        // returns `result` as a double, else void

@@ -22,6 +22,37 @@
 #endif
 #endif
 
+#ifndef NABLA_RT_TILE
+#define NABLA_RT_TILE
+// Batch entry points run over tiles of T points: each row of a structure-of-arrays batch array
+// (row r of point i at r*m + i) is copied to or from a row of a tile on the stack (r*T + i).
+// A loop over all points at once would stride across one memory stream per row, more than
+// caches and prefetchers follow once there are dozens, or when m is a power of two.
+// Full tiles (n == T) get loops of a known length.
+template <std::size_t T>
+static inline void nabla_tile_in(const double* __restrict batch, std::size_t m, double* __restrict tile,
+                                 std::size_t rows, std::size_t n) {
+    if (n == T) {
+        for (std::size_t r = 0; r < rows; ++r)
+            for (std::size_t i = 0; i < T; ++i) tile[r * T + i] = batch[r * m + i];
+    } else {
+        for (std::size_t r = 0; r < rows; ++r)
+            for (std::size_t i = 0; i < n; ++i) tile[r * T + i] = batch[r * m + i];
+    }
+}
+template <std::size_t T>
+static inline void nabla_tile_out(const double* __restrict tile, double* __restrict batch, std::size_t m,
+                                  std::size_t rows, std::size_t n) {
+    if (n == T) {
+        for (std::size_t r = 0; r < rows; ++r)
+            for (std::size_t i = 0; i < T; ++i) batch[r * m + i] = tile[r * T + i];
+    } else {
+        for (std::size_t r = 0; r < rows; ++r)
+            for (std::size_t i = 0; i < n; ++i) batch[r * m + i] = tile[r * T + i];
+    }
+}
+#endif
+
 static constexpr double rosen_k0 = 1.0;
 static constexpr double rosen_k1 = 100.0;
 
@@ -67,14 +98,14 @@ extern "C" double rosen_grad(const double* x, double* g) {
 }
 
 // F[i] = value at point i (X[v*m + i])
-extern "C" void rosen_batch(std::size_t m, const double* __restrict X, double* __restrict F) {
+static void rosen_batch_points(std::size_t m, std::size_t s, const double* __restrict X, double* __restrict F) {
     NABLA_SIMD_LOOP
     for (std::size_t i = 0; i < m; ++i) {
         const double x0 = X[i];
         const double t0 = x0 * x0;
         const double t1 = rosen_k0 - x0;
         const double t2 = t1 * t1;
-        const double x1 = X[m + i];
+        const double x1 = X[s + i];
         const double t3 = x1 - t0;
         const double t4 = t3 * t3;
         const double t5 = rosen_k1 * t4;
@@ -83,19 +114,30 @@ extern "C" void rosen_batch(std::size_t m, const double* __restrict X, double* _
     }
 }
 
+extern "C" void rosen_batch(std::size_t m, const double* __restrict X, double* __restrict F) {
+    constexpr std::size_t T = 64;
+    alignas(64) double tX[2 * T], tF[1 * T];
+    for (std::size_t i = 0; i < m; i += T) {
+        const std::size_t n = m - i < T ? m - i : T;
+        nabla_tile_in<T>(X + i, m, tX, 2, n);
+        rosen_batch_points(n, T, tX, tF);
+        nabla_tile_out<T>(tF, F + i, m, 1, n);
+    }
+}
+
 // F[i] = value, G[v*m + i] = gradient entry v at point i
-extern "C" void rosen_grad_batch(std::size_t m, const double* __restrict X, double* __restrict F, double* __restrict G) {
+static void rosen_grad_batch_points(std::size_t m, std::size_t s, const double* __restrict X, double* __restrict F, double* __restrict G) {
     NABLA_SIMD_LOOP
     for (std::size_t i = 0; i < m; ++i) {
         const double x0 = X[i];
         const double t0 = x0 * x0;
-        const double x1 = X[m + i];
+        const double x1 = X[s + i];
         const double t1 = x1 - t0;
         const double t2 = t1 * t1;
         const double t3 = rosen_k1 * t2;
         const double t4 = rosen_k1 * t1;
         const double t5 = t4 + t4;
-        G[m + i] = t5;
+        G[s + i] = t5;
         const double t6 = x0 * t5;
         const double t7 = rosen_k0 - x0;
         const double t8 = t6 + t6;
@@ -105,6 +147,18 @@ extern "C" void rosen_grad_batch(std::size_t m, const double* __restrict X, doub
         const double t11 = t7 + t7;
         const double t12 = t8 + t11;
         G[i] = -t12;
+    }
+}
+
+extern "C" void rosen_grad_batch(std::size_t m, const double* __restrict X, double* __restrict F, double* __restrict G) {
+    constexpr std::size_t T = 64;
+    alignas(64) double tX[2 * T], tF[1 * T], tG[2 * T];
+    for (std::size_t i = 0; i < m; i += T) {
+        const std::size_t n = m - i < T ? m - i : T;
+        nabla_tile_in<T>(X + i, m, tX, 2, n);
+        rosen_grad_batch_points(n, T, tX, tF, tG);
+        nabla_tile_out<T>(tF, F + i, m, 1, n);
+        nabla_tile_out<T>(tG, G + i, m, 2, n);
     }
 }
 

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cmath>
+#include <cstddef>
 
 // Generated code defines NABLA_VM(f) as a SIMD-enabled libm function when it can (see
 // docs/codegen.md, NABLA_VECTOR_MATH); on its own this file uses <cmath>.
@@ -102,6 +103,39 @@ static inline double nabla_powq(double x, double e, bool odd_num, bool odd_den) 
     const double r = NABLA_VM(pow)(std::fabs(x), e);
     const double negative = odd_den ? (odd_num ? -r : r) : static_cast<double>(NAN);
     return x < 0 ? negative : r;
+}
+#endif
+// @end
+
+// @helper tile
+#ifndef NABLA_RT_TILE
+#define NABLA_RT_TILE
+// Batch entry points run over tiles of T points: each row of a structure-of-arrays batch array
+// (row r of point i at r*m + i) is copied to or from a row of a tile on the stack (r*T + i).
+// A loop over all points at once would stride across one memory stream per row, more than
+// caches and prefetchers follow once there are dozens, or when m is a power of two.
+// Full tiles (n == T) get loops of a known length.
+template <std::size_t T>
+static inline void nabla_tile_in(const double* __restrict batch, std::size_t m, double* __restrict tile,
+                                 std::size_t rows, std::size_t n) {
+    if (n == T) {
+        for (std::size_t r = 0; r < rows; ++r)
+            for (std::size_t i = 0; i < T; ++i) tile[r * T + i] = batch[r * m + i];
+    } else {
+        for (std::size_t r = 0; r < rows; ++r)
+            for (std::size_t i = 0; i < n; ++i) tile[r * T + i] = batch[r * m + i];
+    }
+}
+template <std::size_t T>
+static inline void nabla_tile_out(const double* __restrict tile, double* __restrict batch, std::size_t m,
+                                  std::size_t rows, std::size_t n) {
+    if (n == T) {
+        for (std::size_t r = 0; r < rows; ++r)
+            for (std::size_t i = 0; i < T; ++i) batch[r * m + i] = tile[r * T + i];
+    } else {
+        for (std::size_t r = 0; r < rows; ++r)
+            for (std::size_t i = 0; i < n; ++i) batch[r * m + i] = tile[r * T + i];
+    }
 }
 #endif
 // @end
