@@ -1,10 +1,10 @@
 # Dependencies.cmake — every external library, found on the system; a missing one names its
-# Debian package. scripts/setup.sh installs them all.
+# Debian package. scripts/install-deps.sh installs them all.
 
 function(nabla_require found what package)
   if(NOT ${found})
     message(FATAL_ERROR "nabla needs ${what}: install the Debian package '${package}' "
-                        "(or run scripts/setup.sh).")
+                        "(or run scripts/install-deps.sh).")
   endif()
 endfunction()
 
@@ -30,6 +30,19 @@ nabla_require(nlohmann_json_FOUND "nlohmann-json" nlohmann-json3-dev)
 
 find_package(fmt QUIET CONFIG)
 nabla_require(fmt_FOUND "fmt" libfmt-dev)
+
+find_package(Eigen3 3.3 QUIET CONFIG)
+nabla_require(Eigen3_FOUND "Eigen (linear algebra of the optimizers)" libeigen3-dev)
+
+# LBFGSpp: header-only L-BFGS over Eigen, for `nabla optimize` and `nabla fit`.
+find_path(LBFGSPP_INCLUDE_DIR LBFGS.h)
+if(LBFGSPP_INCLUDE_DIR AND EXISTS ${LBFGSPP_INCLUDE_DIR}/LBFGSpp/Param.h)
+  set(LBFGSPP_FOUND TRUE)
+endif()
+nabla_require(LBFGSPP_FOUND "LBFGSpp (the L-BFGS optimizer)" liblbfgspp-dev)
+add_library(nabla::lbfgspp INTERFACE IMPORTED)
+target_include_directories(nabla::lbfgspp INTERFACE ${LBFGSPP_INCLUDE_DIR})
+target_link_libraries(nabla::lbfgspp INTERFACE Eigen3::Eigen)
 
 if(NABLA_BUILD_TESTS)
   find_package(doctest QUIET CONFIG)

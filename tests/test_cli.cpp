@@ -147,4 +147,25 @@ TEST_SUITE("cli") {
               != std::string::npos);
         CHECK(nabla("codegen 'a*x' --params 2a").status == 1);
     }
+
+    TEST_CASE("CLI: optimize") {
+        const Run text = nabla("optimize '(x - 1)^2 + (y + 2)^2' --x0 x=5");
+        CHECK(text.status == 0);
+        CHECK(text.out.find("minimum ") == 0);
+        CHECK(text.out.find(" at\n  x = 1\n  y = -2\n") != std::string::npos);
+        CHECK(text.out.find("converged: gradient norm") != std::string::npos);
+        const Run json = nabla("optimize 'x^4 - 2*x^2 + y^2' --vars x,y --x0 0.5,1 --method newton --format json");
+        CHECK(json.out.find("{\"ok\":true,\"method\":\"newton\",\"converged\":true") == 0);
+        CHECK(json.out.find("\"value\":-1.0,\"x\":{\"x\":1.0") != std::string::npos);
+        const Run limited = nabla("optimize '(1-x)^2 + 100*(y-x^2)^2' --x0 -1.2,1 --method gd --max-iter 5");
+        CHECK(limited.status == 0);
+        CHECK(limited.out.find("not converged: iteration limit (5)") != std::string::npos);
+        const Run domain = nabla("optimize 'x - log(x)' --x0 x=-1");
+        CHECK(domain.status == 1);
+        CHECK(domain.err.find("at the starting point: log(-1)") != std::string::npos);
+        CHECK(nabla("optimize 'x*y' --x0 z=1").err.find("'z' is not one of the variables") != std::string::npos);
+        CHECK(nabla("optimize 'x*y' --x0 1,2,3").status == 1);
+        CHECK(nabla("optimize 'x*y' --x0 x=1,2").status == 1);
+        CHECK(nabla("optimize 'x^2' --method simplex").status == 2);
+    }
 }

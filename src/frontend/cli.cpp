@@ -8,6 +8,7 @@
 #include "diff/diff.hpp"
 #include "frontend/batch.hpp"
 #include "frontend/diagnostic.hpp"
+#include "frontend/optimize_cli.hpp"
 #include "frontend/render.hpp"
 #include "frontend/request.hpp"
 #include "frontend/steps_text.hpp"
@@ -27,23 +28,6 @@ namespace nabla::frontend {
 namespace {
 
 constexpr std::string_view version = "0.1.0";
-
-// EXPR arguments: literal text, @FILE, or - for standard input.
-std::string expression_text(const std::string& arg) {
-    if (arg == "-") {
-        std::ostringstream s;
-        s << std::cin.rdbuf();
-        return s.str();
-    }
-    if (arg.size() > 1 && arg[0] == '@') {
-        std::ifstream in(arg.substr(1), std::ios::binary);
-        if (!in) throw Error("cannot read file '" + arg.substr(1) + "'");
-        std::ostringstream s;
-        s << in.rdbuf();
-        return s.str();
-    }
-    return arg;
-}
 
 struct Options {
     std::string format = "infix";
@@ -275,6 +259,9 @@ int run_cli(int argc, char** argv) {
         ->check(CLI::IsMember({"auto", "adjoint", "symbolic"}));
     gen->add_option("-o,--output", cg.output, "Write to FILE instead of standard output");
 
+    OptimizeOptions opt;
+    auto* optimize = add_optimize_command(app, opt);
+
     try {
         std::vector<std::string> args = protect_formulas(argc, argv);
         app.parse(args);
@@ -287,6 +274,7 @@ int run_cli(int argc, char** argv) {
     }
     CLI::App* cmd = app.get_subcommands()[0];
     if (cmd == gen) return run_codegen(cg);
+    if (cmd == optimize) return run_optimize(opt);
     if (cmd == batch) {
         run_jsonl(std::cin, std::cout);
         return 0;

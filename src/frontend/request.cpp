@@ -9,6 +9,9 @@
 #include "simplify/simplify.hpp"
 
 #include <array>
+#include <fstream>
+#include <iostream>
+#include <sstream>
 
 namespace nabla::frontend {
 namespace {
@@ -69,6 +72,22 @@ std::vector<std::string> split_names(std::string_view list) {
     }
     if (!current.empty()) names.push_back(std::move(current));
     return names;
+}
+
+std::string expression_text(const std::string& arg) {
+    if (arg == "-") {
+        std::ostringstream s;
+        s << std::cin.rdbuf();
+        return s.str();
+    }
+    if (arg.size() > 1 && arg[0] == '@') {
+        std::ifstream in(arg.substr(1), std::ios::binary);
+        if (!in) throw Error("cannot read file '" + arg.substr(1) + "'");
+        std::ostringstream s;
+        s << in.rdbuf();
+        return s.str();
+    }
+    return arg;
 }
 
 std::vector<Expr> symbols_named(const std::vector<std::string>& names) {

@@ -35,6 +35,10 @@ struct Result {
 // `failed_expr` (when given) receives that expression's index in request.exprs.
 Result run(const Request& request, std::size_t* failed_expr = nullptr);
 
+// The text of an EXPR argument: literal text, @FILE (the file's contents), or - (standard
+// input). Throws nabla::Error when the file cannot be read.
+std::string expression_text(const std::string& arg);
+
 // Parses a comma- or space-separated variable list, checking every name.
 std::vector<std::string> split_names(std::string_view list);
 

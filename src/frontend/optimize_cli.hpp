@@ -1,0 +1,25 @@
+// optimize_cli.hpp — `nabla optimize`: minimise a formula from a starting point.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+
+namespace nabla::frontend {
+
+struct OptimizeOptions {
+    std::string expr;
+    std::string vars;
+    std::string x0;
+    std::string method = "lbfgs";
+    double tolerance = 1e-8;
+    int max_iterations = 1000;
+    std::string format = "text";
+};
+
+CLI::App* add_optimize_command(CLI::App& app, OptimizeOptions& o);
+
+// Prints the result; returns the exit status (0, or 1 on a user error).
+int run_optimize(const OptimizeOptions& o);
+
+}  // namespace nabla::frontend

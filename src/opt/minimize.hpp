@@ -1,0 +1,42 @@
+// minimize.hpp — unconstrained minimisation: gradient descent, Newton and L-BFGS.
+#pragma once
+
+#include "opt/objective.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace nabla::opt {
+
+enum class Method {
+    GradientDescent,  // steepest descent, backtracking line search
+    Newton,           // Newton steps on the exact Hessian, shifted until it is positive definite
+    LBFGS,            // limited-memory BFGS (LBFGSpp), Wolfe line search
+};
+
+std::optional<Method> method_from_name(std::string_view name);  // "gd", "newton", "lbfgs"
+std::string_view method_name(Method m);
+
+struct Options {
+    Method method = Method::LBFGS;
+    double tolerance = 1e-8;    // converged when the gradient's Euclidean norm is at most this
+    int max_iterations = 1000;
+};
+
+struct Result {
+    Eigen::VectorXd x;      // the best point found (the minimiser when converged)
+    double value = 0;
+    double gradient_norm = 0;
+    std::optional<int> iterations;  // unknown when L-BFGS stops in a failed line search
+    int evaluations = 0;    // of the objective with its gradient (and Hessian, for Newton)
+    bool converged = false;
+    std::string stop;       // why it stopped, in words
+};
+
+// Minimises f from x0. Throws nabla::DomainError when f is not finite at x0, nabla::Error on an
+// option out of range. Running out of iterations or a failed line search is not an error: the
+// result says so (converged false) and holds the best point found.
+Result minimize(const Objective& f, const Eigen::VectorXd& x0, const Options& options);
+
+}  // namespace nabla::opt
