@@ -168,4 +168,24 @@ TEST_SUITE("cli") {
         CHECK(nabla("optimize 'x*y' --x0 x=1,2").status == 1);
         CHECK(nabla("optimize 'x^2' --method simplex").status == 2);
     }
+
+    TEST_CASE("CLI: fit") {
+        const std::string dir = std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp";
+        const std::string csv = dir + "/nabla_fit_test_" + std::to_string(::getpid()) + ".csv";
+        std::ofstream(csv) << "x,y\n0,1\n1,3\n2,5\n3,7\n";
+        const Run text = nabla("fit 'a*x + b' --data " + csv + " --tol 1e-12");
+        CHECK(text.status == 0);
+        CHECK(text.out.find("fit to 4 rows: sum of squared residuals ") == 0);
+        CHECK(text.out.find("\n  a = 2\n  b = 1\nconverged: ") != std::string::npos);
+        const Run json = nabla("fit 'a*x + b' --data " + csv + " --params b,a --x0 b=0 --method newton --format json");
+        CHECK(json.out.find("\"params\":{\"b\":1.0") != std::string::npos);
+        CHECK(json.out.find("\"rows\":4,") != std::string::npos);
+        std::ofstream(csv) << "x,y\n0,1\n1,oops\n";
+        const Run bad = nabla("fit 'a*x' --data " + csv);
+        CHECK(bad.status == 1);
+        CHECK(bad.err.find(":3:3: 'oops' is not a finite number") != std::string::npos);
+        CHECK(nabla("fit 'a*x' --data /nonexistent.csv").status == 1);
+        CHECK(nabla("fit 'a*x'").status == 2);
+        std::remove(csv.c_str());
+    }
 }

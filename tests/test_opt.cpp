@@ -1,12 +1,16 @@
 // test_opt.cpp — the optimizers against known minimisers, random convex quadratics, domains.
 #include "core/build.hpp"
 #include "core/error.hpp"
+#include "opt/data.hpp"
+#include "opt/fit.hpp"
 #include "opt/minimize.hpp"
 #include "parse/parse.hpp"
 
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <random>
+#include <sstream>
 
 using nabla::core::Expr;
 namespace opt = nabla::opt;
@@ -114,5 +118,81 @@ TEST_SUITE("opt") {
         CHECK_THROWS_AS(opt::ExpressionObjective(nabla::parse::parse("x*y"), symbols({"x"})), nabla::Error);
         CHECK(opt::method_from_name("newton") == opt::Method::Newton);
         CHECK_FALSE(opt::method_from_name("simplex"));
+    }
+
+    TEST_CASE("CSV: columns, rows, comments; every error names the line and column") {
+        std::istringstream good("# decay\nt, y\n0, 1.5\n\n1,+2e-1\r\n");
+        const opt::Table t = opt::read_csv(good, "d.csv");
+        CHECK(t.columns == std::vector<std::string>{"t", "y"});
+        CHECK(t.rows() == 2);
+        CHECK(t.at(1, 1) == 0.2);
+        CHECK(t.column("y") == 1u);
+        auto error = [](const std::string& text) {
+            std::istringstream in(text);
+            try {
+                opt::read_csv(in, "d.csv");
+            } catch (const nabla::Error& e) {
+                return std::string(e.what());
+            }
+            return std::string("no error");
+        };
+        CHECK(error("t,y\n1,abc\n") == "d.csv:2:3: 'abc' is not a finite number");
+        CHECK(error("t,y\n1,inf\n") == "d.csv:2:3: 'inf' is not a finite number");
+        CHECK(error("t,y\n1\n") == "d.csv:2:1: a row of 1 values, but 2 columns");
+        CHECK(error("t,2y\n") == "d.csv:1:3: column name '2y' is not a variable name");
+        CHECK(error("t,t\n") == "d.csv:1:3: column 't' appears twice");
+        CHECK(error("t,y\n") == "d.csv: no rows of data");
+        CHECK(error("") == "d.csv: no header line (column names)");
+    }
+
+    TEST_CASE("fit: exact data gives back the parameters, with every method") {
+        // y = 2.5 exp(-0.7 t) + 0.3 at 30 points, printed with 17 digits.
+        std::ostringstream csv;
+        csv.precision(17);
+        csv << "t,y\n";
+        for (int i = 0; i < 30; ++i) csv << i * 0.25 << "," << 2.5 * std::exp(-0.7 * i * 0.25) + 0.3 << "\n";
+        std::istringstream in(csv.str());
+        const opt::Table data = opt::read_csv(in, "decay.csv");
+        const std::vector<Expr> params = symbols({"a", "k", "c"});
+        const opt::LeastSquares f(nabla::parse::parse("a*exp(-k*t) + c"), params, data, "y");
+        for (opt::Method m : all_methods) {
+            CAPTURE(opt::method_name(m));
+            opt::Options o;
+            o.method = m;
+            o.max_iterations = 100000;
+            const opt::Result r = opt::minimize(f, Eigen::Vector3d(1, 1, 1), o);
+            CHECK(r.converged);
+            CHECK(r.x[0] == doctest::Approx(2.5).epsilon(1e-6));
+            CHECK(r.x[1] == doctest::Approx(0.7).epsilon(1e-6));
+            CHECK(r.x[2] == doctest::Approx(0.3).epsilon(1e-6));
+            CHECK(f.residuals(r.x).norm() <= 1e-6);
+        }
+        CHECK_THROWS_AS(opt::LeastSquares(nabla::parse::parse("a*s"), params, data, "y"), nabla::Error);
+        CHECK_THROWS_AS(opt::LeastSquares(nabla::parse::parse("a*t"), symbols({"t"}), data, "y"), nabla::Error);
+        CHECK_THROWS_AS(opt::LeastSquares(nabla::parse::parse("a*t"), params, data, "z"), nabla::Error);
+    }
+
+    TEST_CASE("fit: the Hessian is the derivative of the gradient (central differences)") {
+        std::istringstream in("u,v,y\n0.5,1,2\n1,-1,0.5\n2,0.25,3\n-1,2,1\n");
+        const opt::Table data = opt::read_csv(in, "d.csv");
+        const opt::LeastSquares f(nabla::parse::parse("a*sin(b*u) + exp(c*v)/(1 + a^2)"), symbols({"a", "b", "c"}),
+                                  data, "y");
+        const Eigen::Vector3d p(0.7, -0.4, 0.3);
+        Eigen::VectorXd g, g2, gp, gm;
+        Eigen::MatrixXd h;
+        const double value = f.hessian(p, g, h);
+        CHECK(f.gradient(p, g2) == doctest::Approx(value));
+        CHECK((g - g2).norm() <= 1e-12);
+        const double eps = 1e-6;
+        for (int j = 0; j < 3; ++j) {
+            Eigen::Vector3d step = Eigen::Vector3d::Zero();
+            step[j] = eps;
+            f.gradient(p + step, gp);
+            f.gradient(p - step, gm);
+            const Eigen::VectorXd column = (gp - gm) / (2 * eps);
+            CHECK((column - h.col(j)).norm() <= 1e-6 * (1 + h.col(j).norm()));
+            const double fp = f.gradient(p + step, gp), fm = f.gradient(p - step, gm);
+            CHECK((fp - fm) / (2 * eps) == doctest::Approx(g[j]).epsilon(1e-6));
+        }
     }
 }

@@ -261,6 +261,8 @@ int run_cli(int argc, char** argv) {
 
     OptimizeOptions opt;
     auto* optimize = add_optimize_command(app, opt);
+    FitOptions fit_options;
+    auto* fit = add_fit_command(app, fit_options);
 
     try {
         std::vector<std::string> args = protect_formulas(argc, argv);
@@ -275,6 +277,7 @@ int run_cli(int argc, char** argv) {
     CLI::App* cmd = app.get_subcommands()[0];
     if (cmd == gen) return run_codegen(cg);
     if (cmd == optimize) return run_optimize(opt);
+    if (cmd == fit) return run_fit(fit_options);
     if (cmd == batch) {
         run_jsonl(std::cin, std::cout);
         return 0;

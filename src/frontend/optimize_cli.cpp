@@ -1,17 +1,23 @@
-// optimize_cli.cpp — `nabla optimize EXPR --x0 ... --method gd|newton|lbfgs`.
+// optimize_cli.cpp — `nabla optimize EXPR --x0 ... --method gd|newton|lbfgs` and
+// `nabla fit MODEL --data FILE.csv [--params ...]`.
 #include "frontend/optimize_cli.hpp"
 
+#include "core/build.hpp"
 #include "core/error.hpp"
 #include "diff/calculus.hpp"
 #include "eval/eval.hpp"
 #include "frontend/diagnostic.hpp"
 #include "frontend/request.hpp"
+#include "opt/data.hpp"
+#include "opt/fit.hpp"
 #include "opt/minimize.hpp"
 #include "parse/parse.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <cmath>
+#include <fstream>
 #include <iostream>
 
 namespace nabla::frontend {
@@ -25,10 +31,10 @@ double number_value(const std::string& name, const std::string& text) {
     }
 }
 
-// "x=1,y=-2" (the variables not named start at 0) or "1,-2" (a value for every variable, in
-// order). Values are constant expressions: 1/3, -2.5e-3, pi/2.
-Eigen::VectorXd starting_point(const std::string& text, const std::vector<core::Expr>& vars) {
-    Eigen::VectorXd x = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(vars.size()));
+// "x=1,y=-2" (the variables not named start at `unset`) or "1,-2" (a value for every
+// variable, in order). Values are constant expressions: 1/3, -2.5e-3, pi/2.
+Eigen::VectorXd starting_point(const std::string& text, const std::vector<core::Expr>& vars, double unset) {
+    Eigen::VectorXd x = Eigen::VectorXd::Constant(static_cast<Eigen::Index>(vars.size()), unset);
     if (text.empty()) return x;
     std::vector<std::string> items;
     for (std::size_t from = 0;;) {
@@ -56,28 +62,53 @@ Eigen::VectorXd starting_point(const std::string& text, const std::vector<core::
     return x;
 }
 
-void print_text(const opt::Result& r, const std::vector<core::Expr>& vars, opt::Method method) {
-    std::cout << fmt::format("minimum {:.12g} at\n", r.value);
+void print_point(const std::vector<core::Expr>& vars, const Eigen::VectorXd& x) {
     for (std::size_t k = 0; k < vars.size(); ++k)
-        std::cout << fmt::format("  {} = {:.12g}\n", vars[k].name(), r.x[static_cast<Eigen::Index>(k)]);
+        std::cout << fmt::format("  {} = {:.12g}\n", vars[k].name(), x[static_cast<Eigen::Index>(k)]);
+}
+
+void print_outcome(const opt::Result& r, opt::Method method) {
     std::cout << (r.converged ? "converged: " : "not converged: ") << r.stop << " (" << opt::method_name(method);
     if (r.iterations) std::cout << ", " << *r.iterations << " iterations";
     std::cout << ", " << r.evaluations << " evaluations)\n";
 }
 
-void print_json(const opt::Result& r, const std::vector<core::Expr>& vars, opt::Method method) {
-    nlohmann::ordered_json x = nlohmann::ordered_json::object();
-    for (std::size_t k = 0; k < vars.size(); ++k) x[vars[k].name()] = r.x[static_cast<Eigen::Index>(k)];
-    nlohmann::ordered_json out{{"ok", true},
-                               {"method", opt::method_name(method)},
-                               {"converged", r.converged},
-                               {"stop", r.stop},
-                               {"value", r.value},
-                               {"x", x},
-                               {"gradient_norm", r.gradient_norm},
-                               {"iterations", r.iterations ? nlohmann::ordered_json(*r.iterations) : nullptr},
-                               {"evaluations", r.evaluations}};
-    std::cout << out.dump() << "\n";
+nlohmann::ordered_json point_json(const std::vector<core::Expr>& vars, const Eigen::VectorXd& x) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::object();
+    for (std::size_t k = 0; k < vars.size(); ++k) out[vars[k].name()] = x[static_cast<Eigen::Index>(k)];
+    return out;
+}
+
+// The fields every answer has, then the command's own, then the search's counts.
+nlohmann::ordered_json answer_json(const opt::Result& r, opt::Method method, const nlohmann::ordered_json& fields) {
+    nlohmann::ordered_json out{{"ok", true}, {"method", opt::method_name(method)}, {"converged", r.converged},
+                               {"stop", r.stop}};
+    for (const auto& [key, value] : fields.items()) out[key] = value;
+    out["gradient_norm"] = r.gradient_norm;
+    out["iterations"] = r.iterations ? nlohmann::ordered_json(*r.iterations) : nullptr;
+    out["evaluations"] = r.evaluations;
+    return out;
+}
+
+void add_search_options(CLI::App* cmd, OptimizeOptions& o, const std::string& x0_help) {
+    cmd->add_option("--x0", o.x0, x0_help);
+    cmd->add_option("--method", o.method, "gd, newton or lbfgs (default)")
+        ->check(CLI::IsMember({"gd", "newton", "lbfgs"}));
+    cmd->add_option("--tol", o.tolerance, "Stop when the gradient's norm is at most this (default 1e-8)");
+    cmd->add_option("--max-iter", o.max_iterations, "Iteration limit (default 1000)");
+    cmd->add_option("--format", o.format, "Output: text or json")->check(CLI::IsMember({"text", "json"}));
+}
+
+opt::Result search(const opt::Objective& f, const Eigen::VectorXd& x0, const OptimizeOptions& o) {
+    opt::Options options;
+    options.method = *opt::method_from_name(o.method);
+    options.tolerance = o.tolerance;
+    options.max_iterations = o.max_iterations;
+    try {
+        return opt::minimize(f, x0, options);
+    } catch (const DomainError& e) {
+        throw DomainError(std::string("at the starting point: ") + e.what());
+    }
 }
 
 }  // namespace
@@ -86,12 +117,7 @@ CLI::App* add_optimize_command(CLI::App& app, OptimizeOptions& o) {
     auto* cmd = app.add_subcommand("optimize", "Minimise EXPR from a starting point (docs/optimize.md)");
     cmd->add_option("expr", o.expr, "Expression to minimise")->required();
     cmd->add_option("--vars", o.vars, "Variable order (default: names sorted naturally)");
-    cmd->add_option("--x0", o.x0, "Starting point: x=1,y=-2 or 1,-2 (default: every variable 0)");
-    cmd->add_option("--method", o.method, "gd, newton or lbfgs (default)")
-        ->check(CLI::IsMember({"gd", "newton", "lbfgs"}));
-    cmd->add_option("--tol", o.tolerance, "Stop when the gradient's norm is at most this (default 1e-8)");
-    cmd->add_option("--max-iter", o.max_iterations, "Iteration limit (default 1000)");
-    cmd->add_option("--format", o.format, "Output: text or json")->check(CLI::IsMember({"text", "json"}));
+    add_search_options(cmd, o, "Starting point: x=1,y=-2 or 1,-2 (default: every variable 0)");
     return cmd;
 }
 
@@ -104,21 +130,65 @@ int run_optimize(const OptimizeOptions& o) {
         const std::vector<core::Expr> vars =
             o.vars.empty() ? diff::default_variables({&f, 1}) : symbols_named(split_names(o.vars));
         const opt::ExpressionObjective objective(f, vars);
-        opt::Options options;
-        options.method = *opt::method_from_name(o.method);
-        options.tolerance = o.tolerance;
-        options.max_iterations = o.max_iterations;
-        const Eigen::VectorXd x0 = starting_point(o.x0, vars);
-        opt::Result r;
-        try {
-            r = opt::minimize(objective, x0, options);
-        } catch (const DomainError& e) {
-            throw DomainError(std::string("at the starting point: ") + e.what());
-        }
+        const opt::Result r = search(objective, starting_point(o.x0, vars, 0), o);
+        const opt::Method method = *opt::method_from_name(o.method);
         if (o.format == "json") {
-            print_json(r, vars, options.method);
+            std::cout << answer_json(r, method, {{"value", r.value}, {"x", point_json(vars, r.x)}}).dump() << "\n";
         } else {
-            print_text(r, vars, options.method);
+            std::cout << fmt::format("minimum {:.12g} at\n", r.value);
+            print_point(vars, r.x);
+            print_outcome(r, method);
+        }
+        return 0;
+    } catch (const Error& e) {
+        std::cerr << "nabla: " << describe(e, text);
+        return 1;
+    }
+}
+
+CLI::App* add_fit_command(CLI::App& app, FitOptions& o) {
+    auto* cmd = app.add_subcommand("fit", "Least-squares fit of MODEL's parameters to CSV data (docs/optimize.md)");
+    cmd->add_option("model", o.model, "Model: an expression in parameters and data columns")->required();
+    cmd->add_option("--data", o.data, "CSV file: a header of column names, one row per data point")->required();
+    cmd->add_option("--params", o.params, "Parameters (default: the model's names that are not columns)");
+    cmd->add_option("--target", o.target, "The column the model should match (default y)");
+    add_search_options(cmd, o.search, "Starting values: a=1,b=2 or 1,2 (default: every parameter 1)");
+    return cmd;
+}
+
+int run_fit(const FitOptions& o) {
+    std::string text;
+    try {
+        text = expression_text(o.model);
+        const core::Expr model = parse::parse(text);
+        text.clear();
+        std::ifstream in(o.data, std::ios::binary);
+        if (!in) throw Error("cannot read file '" + o.data + "'");
+        const opt::Table data = opt::read_csv(in, o.data);
+        std::vector<core::Expr> params;
+        if (o.params.empty()) {
+            for (const core::Expr& s : core::free_symbols({&model, 1}))
+                if (!data.column(s.name()) && s.name() != o.target) params.push_back(s);
+        } else {
+            params = symbols_named(split_names(o.params));
+        }
+        if (params.empty()) throw Error("the model has no parameters: every name in it is a column of the data");
+        const opt::LeastSquares objective(model, params, data, o.target);
+        const opt::Result r = search(objective, starting_point(o.search.x0, params, 1), o.search);
+        const double ssr = 2 * r.value;
+        const double rms = std::sqrt(ssr / static_cast<double>(data.rows()));
+        const opt::Method method = *opt::method_from_name(o.search.method);
+        if (o.search.format == "json") {
+            std::cout << answer_json(r, method,
+                                     {{"params", point_json(params, r.x)}, {"rows", data.rows()},
+                                      {"sum_squared_residuals", ssr}, {"rms_residual", rms}})
+                             .dump()
+                      << "\n";
+        } else {
+            std::cout << fmt::format("fit to {} rows: sum of squared residuals {:.6g}, rms residual {:.6g}\n",
+                                     data.rows(), ssr, rms);
+            print_point(params, r.x);
+            print_outcome(r, method);
         }
         return 0;
     } catch (const Error& e) {

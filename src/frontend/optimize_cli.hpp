@@ -1,4 +1,5 @@
-// optimize_cli.hpp — `nabla optimize`: minimise a formula from a starting point.
+// optimize_cli.hpp — `nabla optimize` (minimise a formula from a starting point) and `nabla fit`
+// (least-squares fit of a model's parameters to CSV data).
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -21,5 +22,17 @@ CLI::App* add_optimize_command(CLI::App& app, OptimizeOptions& o);
 
 // Prints the result; returns the exit status (0, or 1 on a user error).
 int run_optimize(const OptimizeOptions& o);
+
+struct FitOptions {
+    std::string model;
+    std::string data;
+    std::string params;
+    std::string target = "y";
+    OptimizeOptions search;  // --x0 (of the parameters), --method, --tol, --max-iter, --format
+};
+
+CLI::App* add_fit_command(CLI::App& app, FitOptions& o);
+
+int run_fit(const FitOptions& o);
 
 }  // namespace nabla::frontend

@@ -1,0 +1,134 @@
+// fit.cpp — the least-squares objective, row by row over compiled model derivatives.
+#include "opt/fit.hpp"
+
+#include "core/build.hpp"
+#include "core/error.hpp"
+#include "diff/calculus.hpp"
+
+namespace nabla::opt {
+
+namespace {
+
+std::vector<core::Expr> model_and_gradient(const core::Expr& model, std::span<const core::Expr> params) {
+    std::vector<core::Expr> roots{model};
+    for (core::Expr& g : diff::gradient(model, params)) roots.push_back(std::move(g));
+    return roots;
+}
+
+// The model's symbols that are not parameters, each checked to be a column.
+std::vector<core::Expr> data_symbols(const core::Expr& model, std::span<const core::Expr> params, const Table& data) {
+    for (const core::Expr& p : params)
+        if (data.column(p.name())) throw Error("'" + p.name() + "' is both a parameter and a column of the data");
+    std::vector<core::Expr> symbols;
+    for (const core::Expr& s : core::free_symbols({&model, 1})) {
+        if (std::find(params.begin(), params.end(), s) != params.end()) continue;
+        if (!data.column(s.name()))
+            throw Error("'" + s.name() + "' is neither a parameter nor a column of the data");
+        symbols.push_back(s);
+    }
+    return symbols;
+}
+
+std::vector<core::Expr> concat(std::span<const core::Expr> a, std::span<const core::Expr> b) {
+    std::vector<core::Expr> out(a.begin(), a.end());
+    out.insert(out.end(), b.begin(), b.end());
+    return out;
+}
+
+std::size_t target_column(const Table& data, const std::string& target) {
+    const auto c = data.column(target);
+    if (!c) throw Error("the target '" + target + "' is not a column of the data");
+    return *c;
+}
+
+}  // namespace
+
+LeastSquares::LeastSquares(core::Expr model, std::span<const core::Expr> params, const Table& data,
+                           const std::string& target)
+    : model_(std::move(model)),
+      params_(params.begin(), params.end()),
+      data_(data),
+      target_(target_column(data, target)),
+      inputs_(concat(params_, data_symbols(model_, params_, data))),
+      model_and_gradient_(model_and_gradient(model_, params_), inputs_) {
+    for (std::size_t k = params_.size(); k < inputs_.size(); ++k) columns_.push_back(*data.column(inputs_[k].name()));
+}
+
+void LeastSquares::load(const Eigen::VectorXd& p, std::size_t row, std::vector<double>& inputs) const {
+    inputs.resize(inputs_.size());
+    std::copy(p.data(), p.data() + p.size(), inputs.begin());
+    for (std::size_t k = 0; k < columns_.size(); ++k) inputs[params_.size() + k] = data_.at(row, columns_[k]);
+}
+
+double LeastSquares::gradient(const Eigen::VectorXd& p, Eigen::VectorXd& g) const {
+    const std::size_t n = params_.size();
+    std::vector<double> inputs, out(n + 1);
+    g = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(n));
+    double sum = 0;
+    for (std::size_t r = 0; r < data_.rows(); ++r) {
+        load(p, r, inputs);
+        model_and_gradient_.run(inputs, out);
+        const double residual = out[0] - data_.at(r, target_);
+        sum += residual * residual;
+        g += residual * Eigen::Map<const Eigen::VectorXd>(out.data() + 1, static_cast<Eigen::Index>(n));
+    }
+    return sum / 2;
+}
+
+double LeastSquares::hessian(const Eigen::VectorXd& p, Eigen::VectorXd& g, Eigen::MatrixXd& h) const {
+    const std::size_t n = params_.size();
+    if (!with_hessian_) {
+        const auto [gradient, hessian] = diff::gradient_and_hessian(model_, params_);
+        std::vector<core::Expr> roots{model_};
+        roots.insert(roots.end(), gradient.begin(), gradient.end());
+        for (std::size_t i = 0; i < n; ++i)
+            for (std::size_t j = 0; j <= i; ++j) roots.push_back(hessian[i][j]);
+        with_hessian_.emplace(roots, inputs_);
+    }
+    std::vector<double> inputs, out(with_hessian_->num_roots());
+    const auto size = static_cast<Eigen::Index>(n);
+    g = Eigen::VectorXd::Zero(size);
+    h = Eigen::MatrixXd::Zero(size, size);
+    double sum = 0;
+    for (std::size_t r = 0; r < data_.rows(); ++r) {
+        load(p, r, inputs);
+        with_hessian_->run(inputs, out);
+        const double residual = out[0] - data_.at(r, target_);
+        const Eigen::Map<const Eigen::VectorXd> dm(out.data() + 1, size);
+        sum += residual * residual;
+        g += residual * dm;
+        h += dm * dm.transpose();  // Gauss-Newton term
+        std::size_t k = 1 + n;
+        for (Eigen::Index i = 0; i < size; ++i)
+            for (Eigen::Index j = 0; j <= i; ++j, ++k) {
+                h(i, j) += residual * out[k];
+                if (i != j) h(j, i) += residual * out[k];
+            }
+    }
+    return sum / 2;
+}
+
+void LeastSquares::check_finite(const Eigen::VectorXd& p) const {
+    std::vector<double> inputs, out(params_.size() + 1);
+    for (std::size_t r = 0; r < data_.rows(); ++r) {
+        load(p, r, inputs);
+        try {
+            model_and_gradient_.run_checked(inputs, out);
+        } catch (const DomainError& e) {
+            throw DomainError("row " + std::to_string(r + 1) + " of the data: " + e.what());
+        }
+    }
+}
+
+Eigen::VectorXd LeastSquares::residuals(const Eigen::VectorXd& p) const {
+    Eigen::VectorXd out(static_cast<Eigen::Index>(data_.rows()));
+    std::vector<double> inputs, values(params_.size() + 1);
+    for (std::size_t r = 0; r < data_.rows(); ++r) {
+        load(p, r, inputs);
+        model_and_gradient_.run(inputs, values);
+        out[static_cast<Eigen::Index>(r)] = values[0] - data_.at(r, target_);
+    }
+    return out;
+}
+
+}  // namespace nabla::opt
