@@ -169,6 +169,17 @@ TEST_SUITE("cli") {
         CHECK(nabla("optimize 'x^2' --method simplex").status == 2);
     }
 
+    TEST_CASE("CLI: optimize --jit compiles the function first") {
+        if (std::system("c++ --version > /dev/null 2>&1") != 0) return;  // no compiler here
+        const std::string cache = std::string(std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp") + "/nabla-test-cache";
+        ::setenv("NABLA_CACHE_DIR", cache.c_str(), 1);
+        const Run r = nabla("optimize '(x - 1)^2 + (y + 2)^4 + exp(x*y)' --jit --method newton --format json");
+        CHECK(r.status == 0);
+        const Run reference = nabla("optimize '(x - 1)^2 + (y + 2)^4 + exp(x*y)' --method newton --format json");
+        CHECK(r.out.find("\"converged\":true") != std::string::npos);
+        CHECK(r.out.substr(0, r.out.find("\"x\"")) == reference.out.substr(0, reference.out.find("\"x\"")));
+    }
+
     TEST_CASE("CLI: fit") {
         const std::string dir = std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp";
         const std::string csv = dir + "/nabla_fit_test_" + std::to_string(::getpid()) + ".csv";

@@ -1,10 +1,12 @@
 // test_opt.cpp — the optimizers against known minimisers, random convex quadratics, domains.
 #include "core/build.hpp"
 #include "core/error.hpp"
+#include "opt/compiled_objective.hpp"
 #include "opt/data.hpp"
 #include "opt/fit.hpp"
 #include "opt/minimize.hpp"
 #include "parse/parse.hpp"
+#include "test_codegen_support.hpp"
 
 #include <doctest/doctest.h>
 
@@ -193,6 +195,41 @@ TEST_SUITE("opt") {
             CHECK((column - h.col(j)).norm() <= 1e-6 * (1 + h.col(j).norm()));
             const double fp = f.gradient(p + step, gp), fm = f.gradient(p - step, gm);
             CHECK((fp - fm) / (2 * eps) == doctest::Approx(g[j]).epsilon(1e-6));
+        }
+    }
+
+    TEST_CASE("compiled objective: the same values, gradients and Hessians as the interpreted one"
+              * doctest::skip(!nabla::testing::have_compiler())) {
+        const Expr f = nabla::parse::parse("sin(x*y) + exp(x - z)^2/(1 + y^2) + x^4 - z*log(1 + x^2)");
+        const std::vector<Expr> vars = symbols({"x", "y", "z"});
+        const opt::ExpressionObjective interpreted(f, vars);
+        const opt::CompiledObjective compiled(f, vars, true, nabla::testing::quick_options());
+        std::mt19937 rng(11);
+        std::uniform_real_distribution<double> u(-1.5, 1.5);
+        for (int k = 0; k < 50; ++k) {
+            const Eigen::Vector3d x(u(rng), u(rng), u(rng));
+            Eigen::VectorXd g1, g2;
+            Eigen::MatrixXd h1, h2;
+            const double v1 = interpreted.hessian(x, g1, h1), v2 = compiled.hessian(x, g2, h2);
+            CHECK(v2 == doctest::Approx(v1).epsilon(1e-12));
+            CHECK((g2 - g1).norm() <= 1e-12 * (1 + g1.norm()));
+            CHECK((h2 - h1).norm() <= 1e-12 * (1 + h1.norm()));
+            CHECK(compiled.gradient(x, g2) == doctest::Approx(v1).epsilon(1e-12));
+        }
+        CHECK_THROWS_AS(compiled.check_finite(Eigen::Vector3d(1e308, 1e308, 0)), nabla::DomainError);
+        // A strictly convex function: both reach its one minimum.
+        const Expr convex = nabla::parse::parse("x^4 + (x - y)^2 + exp(z) - 2*z + (y + z)^2");
+        const opt::ExpressionObjective slow(convex, vars);
+        const opt::CompiledObjective fast(convex, vars, true, nabla::testing::quick_options());
+        for (opt::Method m : all_methods) {
+            CAPTURE(opt::method_name(m));
+            opt::Options o;
+            o.method = m;
+            o.max_iterations = 100000;
+            const opt::Result r = opt::minimize(fast, Eigen::Vector3d(0.3, 0.2, 0.1), o);
+            const opt::Result reference = opt::minimize(slow, Eigen::Vector3d(0.3, 0.2, 0.1), o);
+            CHECK(r.converged);
+            CHECK((r.x - reference.x).norm() <= 1e-7);
         }
     }
 }

@@ -8,6 +8,7 @@
 #include "eval/eval.hpp"
 #include "frontend/diagnostic.hpp"
 #include "frontend/request.hpp"
+#include "opt/compiled_objective.hpp"
 #include "opt/data.hpp"
 #include "opt/fit.hpp"
 #include "opt/minimize.hpp"
@@ -19,6 +20,7 @@
 #include <cmath>
 #include <fstream>
 #include <iostream>
+#include <memory>
 
 namespace nabla::frontend {
 namespace {
@@ -118,6 +120,7 @@ CLI::App* add_optimize_command(CLI::App& app, OptimizeOptions& o) {
     cmd->add_option("expr", o.expr, "Expression to minimise")->required();
     cmd->add_option("--vars", o.vars, "Variable order (default: names sorted naturally)");
     add_search_options(cmd, o, "Starting point: x=1,y=-2 or 1,-2 (default: every variable 0)");
+    cmd->add_flag("--jit", o.jit, "Evaluate through generated C++, compiled and loaded first (needs a compiler)");
     return cmd;
 }
 
@@ -129,9 +132,14 @@ int run_optimize(const OptimizeOptions& o) {
         text.clear();
         const std::vector<core::Expr> vars =
             o.vars.empty() ? diff::default_variables({&f, 1}) : symbols_named(split_names(o.vars));
-        const opt::ExpressionObjective objective(f, vars);
-        const opt::Result r = search(objective, starting_point(o.x0, vars, 0), o);
         const opt::Method method = *opt::method_from_name(o.method);
+        std::unique_ptr<opt::Objective> objective;
+        if (o.jit) {
+            objective = std::make_unique<opt::CompiledObjective>(f, vars, method == opt::Method::Newton);
+        } else {
+            objective = std::make_unique<opt::ExpressionObjective>(f, vars);
+        }
+        const opt::Result r = search(*objective, starting_point(o.x0, vars, 0), o);
         if (o.format == "json") {
             std::cout << answer_json(r, method, {{"value", r.value}, {"x", point_json(vars, r.x)}}).dump() << "\n";
         } else {

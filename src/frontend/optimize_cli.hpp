@@ -16,6 +16,7 @@ struct OptimizeOptions {
     double tolerance = 1e-8;
     int max_iterations = 1000;
     std::string format = "text";
+    bool jit = false;  // optimize: evaluate through generated, compiled code
 };
 
 CLI::App* add_optimize_command(CLI::App& app, OptimizeOptions& o);
