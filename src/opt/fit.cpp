@@ -3,17 +3,10 @@
 
 #include "core/build.hpp"
 #include "core/error.hpp"
-#include "diff/calculus.hpp"
 
 namespace nabla::opt {
 
 namespace {
-
-std::vector<core::Expr> model_and_gradient(const core::Expr& model, std::span<const core::Expr> params) {
-    std::vector<core::Expr> roots{model};
-    for (core::Expr& g : diff::gradient(model, params)) roots.push_back(std::move(g));
-    return roots;
-}
 
 // The model's symbols that are not parameters, each checked to be a column.
 std::vector<core::Expr> data_symbols(const core::Expr& model, std::span<const core::Expr> params, const Table& data) {
@@ -50,7 +43,7 @@ LeastSquares::LeastSquares(core::Expr model, std::span<const core::Expr> params,
       data_(data),
       target_(target_column(data, target)),
       inputs_(concat(params_, data_symbols(model_, params_, data))),
-      model_and_gradient_(model_and_gradient(model_, params_), inputs_) {
+      model_and_gradient_(derivative_roots(model_, params_, false), inputs_) {
     for (std::size_t k = params_.size(); k < inputs_.size(); ++k) columns_.push_back(*data.column(inputs_[k].name()));
 }
 
@@ -77,14 +70,7 @@ double LeastSquares::gradient(const Eigen::VectorXd& p, Eigen::VectorXd& g) cons
 
 double LeastSquares::hessian(const Eigen::VectorXd& p, Eigen::VectorXd& g, Eigen::MatrixXd& h) const {
     const std::size_t n = params_.size();
-    if (!with_hessian_) {
-        const auto [gradient, hessian] = diff::gradient_and_hessian(model_, params_);
-        std::vector<core::Expr> roots{model_};
-        roots.insert(roots.end(), gradient.begin(), gradient.end());
-        for (std::size_t i = 0; i < n; ++i)
-            for (std::size_t j = 0; j <= i; ++j) roots.push_back(hessian[i][j]);
-        with_hessian_.emplace(roots, inputs_);
-    }
+    if (!with_hessian_) with_hessian_.emplace(derivative_roots(model_, params_, true), inputs_);
     std::vector<double> inputs, out(with_hessian_->num_roots());
     const auto size = static_cast<Eigen::Index>(n);
     g = Eigen::VectorXd::Zero(size);

@@ -5,18 +5,21 @@
 
 namespace nabla::opt {
 
-namespace {
-
-std::vector<core::Expr> value_and_gradient_roots(const core::Expr& f, std::span<const core::Expr> vars) {
+std::vector<core::Expr> derivative_roots(const core::Expr& f, std::span<const core::Expr> vars, bool with_hessian) {
     std::vector<core::Expr> roots{f};
-    for (core::Expr& g : diff::gradient(f, vars)) roots.push_back(std::move(g));
+    if (!with_hessian) {
+        for (core::Expr& g : diff::gradient(f, vars)) roots.push_back(std::move(g));
+        return roots;
+    }
+    const auto [gradient, hessian] = diff::gradient_and_hessian(f, vars);
+    roots.insert(roots.end(), gradient.begin(), gradient.end());
+    for (std::size_t i = 0; i < vars.size(); ++i)
+        for (std::size_t j = 0; j <= i; ++j) roots.push_back(hessian[i][j]);
     return roots;
 }
 
-}  // namespace
-
 ExpressionObjective::ExpressionObjective(core::Expr f, std::span<const core::Expr> vars)
-    : f_(std::move(f)), vars_(vars.begin(), vars.end()), value_and_gradient_(value_and_gradient_roots(f_, vars_), vars_) {}
+    : f_(std::move(f)), vars_(vars.begin(), vars.end()), value_and_gradient_(derivative_roots(f_, vars_, false), vars_) {}
 
 double ExpressionObjective::gradient(const Eigen::VectorXd& x, Eigen::VectorXd& g) const {
     const std::size_t n = vars_.size();
@@ -28,14 +31,7 @@ double ExpressionObjective::gradient(const Eigen::VectorXd& x, Eigen::VectorXd& 
 
 double ExpressionObjective::hessian(const Eigen::VectorXd& x, Eigen::VectorXd& g, Eigen::MatrixXd& h) const {
     const std::size_t n = vars_.size();
-    if (!with_hessian_) {
-        const auto [gradient, hessian] = diff::gradient_and_hessian(f_, vars_);
-        std::vector<core::Expr> roots{f_};
-        roots.insert(roots.end(), gradient.begin(), gradient.end());
-        for (std::size_t i = 0; i < n; ++i)
-            for (std::size_t j = 0; j <= i; ++j) roots.push_back(hessian[i][j]);
-        with_hessian_.emplace(roots, vars_);
-    }
+    if (!with_hessian_) with_hessian_.emplace(derivative_roots(f_, vars_, true), vars_);
     std::vector<double> out(with_hessian_->num_roots());
     with_hessian_->run({x.data(), n}, out);
     g = Eigen::Map<const Eigen::VectorXd>(out.data() + 1, static_cast<Eigen::Index>(n));

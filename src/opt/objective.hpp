@@ -27,6 +27,10 @@ public:
     virtual void check_finite(const Eigen::VectorXd& x) const = 0;
 };
 
+// f, its gradient, and with_hessian the Hessian's lower triangle row by row (h00, h10, h11,
+// h20, ...): what the objectives compile.
+std::vector<core::Expr> derivative_roots(const core::Expr& f, std::span<const core::Expr> vars, bool with_hessian);
+
 // f(vars) given symbolically: the gradient and Hessian are nabla's exact derivatives, compiled
 // once for double evaluation (eval::Compiled). The Hessian is built on first use.
 class ExpressionObjective final : public Objective {
