@@ -101,6 +101,8 @@ Table& table() {
     return *t;
 }
 
+static_assert(sizeof(Node) <= 128, "a node should stay within two cache lines");
+
 bool holds_atom(Kind k) { return k == Kind::Number || k == Kind::Symbol; }
 
 void create_payload(Node& n, const NodeKey& key, std::vector<Expr>&& args) {
