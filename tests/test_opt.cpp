@@ -117,6 +117,11 @@ TEST_SUITE("opt") {
         CHECK_THROWS_AS(opt::minimize(f, Eigen::Vector2d(1, 2), o), nabla::Error);
         o.max_iterations = 0;
         CHECK_THROWS_AS(opt::minimize(f, Eigen::VectorXd::Constant(1, 1.0), o), nabla::Error);
+        o.max_iterations = opt::max_iterations + 1;
+        CHECK_THROWS_AS(opt::minimize(f, Eigen::VectorXd::Constant(1, 1.0), o), nabla::Error);
+        o.max_iterations = 10;
+        o.tolerance = -1;
+        CHECK_THROWS_AS(opt::minimize(f, Eigen::VectorXd::Constant(1, 1.0), o), nabla::Error);
         CHECK_THROWS_AS(opt::ExpressionObjective(nabla::parse::parse("x*y"), symbols({"x"})), nabla::Error);
         CHECK(opt::method_from_name("newton") == opt::Method::Newton);
         CHECK_FALSE(opt::method_from_name("simplex"));

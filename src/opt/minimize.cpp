@@ -147,7 +147,8 @@ Result minimize(const Objective& f, const Eigen::VectorXd& x0, const Options& op
     if (static_cast<std::size_t>(x0.size()) != f.dimension())
         throw Error(fmt::format("the starting point has {} values for {} variables", x0.size(), f.dimension()));
     if (!(options.tolerance >= 0)) throw Error("the tolerance must be a number >= 0");
-    if (options.max_iterations < 1) throw Error("the iteration limit must be at least 1");
+    if (options.max_iterations < 1 || options.max_iterations > max_iterations)
+        throw Error(fmt::format("the iteration limit must be between 1 and {}", max_iterations));
     f.check_finite(x0);
     Tracker track(f, options);
     switch (options.method) {

@@ -18,6 +18,9 @@ enum class Method {
 std::optional<Method> method_from_name(std::string_view name);  // "gd", "newton", "lbfgs"
 std::string_view method_name(Method m);
 
+// A run is bounded: at most this many iterations (each a few evaluations).
+inline constexpr int max_iterations = 10'000'000;
+
 struct Options {
     Method method = Method::LBFGS;
     double tolerance = 1e-8;    // converged when the gradient's Euclidean norm is at most this
@@ -35,7 +38,7 @@ struct Result {
 };
 
 // Minimises f from x0. Throws nabla::DomainError when f is not finite at x0, nabla::Error on an
-// option out of range. Running out of iterations or a failed line search is not an error: the
+// option out of range (a negative tolerance, an iteration limit outside 1..max_iterations). Running out of iterations or a failed line search is not an error: the
 // result says so (converged false) and holds the best point found.
 Result minimize(const Objective& f, const Eigen::VectorXd& x0, const Options& options);
 
