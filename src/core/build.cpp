@@ -16,34 +16,43 @@
 namespace nabla::core {
 namespace {
 
+// Working lists of add() and mul(): most sums and products are short, and these live on the
+// stack instead of costing an allocation each.
+template <class T>
+using Scratch = boost::container::small_vector<T, 8>;
+
+// Argument lists being built: most nodes have few arguments, and the node copies them.
+using Arguments = boost::container::small_vector<Expr, 16>;
+
+std::span<const Expr> view(const Arguments& a) { return {a.data(), a.size()}; }
+
 // Nodes whose arguments are already canonical, in canonical order.
-Expr make(Kind kind, std::vector<Expr> args) {
+Expr make(Kind kind, std::span<const Expr> args) {
     NodeKey key{kind};
     key.args = args;
-    return intern(key, std::move(args));
+    return intern(key);
 }
 
-Expr make_pow(const Expr& base, const Expr& exponent) { return make(Kind::Pow, {base, exponent}); }
+Expr make_pow(const Expr& base, const Expr& exponent) {
+    const Expr args[] = {base, exponent};
+    return make(Kind::Pow, args);
+}
 
 // coefficient * rest for a canonical rest that is not a Number and has no coefficient.
 Expr scale(const mpq_class& c, const Expr& rest) {
     if (c == 0) return zero();
     if (c == 1) return rest;
-    std::vector<Expr> args{num(c)};
+    Arguments args{num(c)};
     if (rest.is(Kind::Mul)) {
         args.insert(args.end(), rest.args().begin(), rest.args().end());
     } else {
         args.push_back(rest);
     }
-    return make(Kind::Mul, std::move(args));
+    return make(Kind::Mul, view(args));
 }
 
 bool by_order(const Expr& a, const Expr& b) { return compare(a, b) < 0; }
 
-// Working lists of add() and mul(): most sums and products are short, and these live on the
-// stack instead of costing an allocation each.
-template <class T>
-using Scratch = boost::container::small_vector<T, 8>;
 
 // An exact number that borrows a node's value until arithmetic needs a result of its own: most
 // sums and products meet each coefficient once, and copying a GMP rational allocates. A
@@ -90,7 +99,7 @@ private:
 // and the product rule puts one factor's derivative, itself sorted, among the other factors,
 // which are. Neighbours from the same run (equal `run_of`, when given) are in order without
 // comparing; the runs found are merged pairwise, with a buffer on the stack.
-void sort_canonically(std::vector<Expr>& v, std::span<const std::size_t> run_of = {}) {
+void sort_canonically(std::span<Expr> v, std::span<const std::size_t> run_of = {}) {
     Scratch<std::size_t> runs{0};  // start of each run, then v.size()
     for (std::size_t i = 1; i < v.size(); ++i) {
         const bool known = !run_of.empty() && run_of[i] == run_of[i - 1];
@@ -214,7 +223,7 @@ constexpr long cached_integers = 16;
 Expr intern_number(const mpq_class& value) {
     NodeKey key{Kind::Number};
     key.value = &value;
-    return intern(key, {});
+    return intern(key);
 }
 
 const Expr& small_integer(long value) {
@@ -256,13 +265,13 @@ Expr num(long numerator, long denominator) {
 Expr sym(std::string_view name) {
     NodeKey key{Kind::Symbol};
     key.name = name;
-    return intern(key, {});
+    return intern(key);
 }
 
 Expr constant(Constant c) {
     NodeKey key{Kind::Constant};
     key.constant = c;
-    return intern(key, {});
+    return intern(key);
 }
 
 std::pair<mpq_class, Expr> split_coefficient(const Expr& e) {
@@ -270,7 +279,7 @@ std::pair<mpq_class, Expr> split_coefficient(const Expr& e) {
     if (!e.is(Kind::Mul) || !e.arg(0).is_number()) return {mpq_class(1), e};
     auto args = e.args();
     if (args.size() == 2) return {args[0].value(), args[1]};
-    return {args[0].value(), make(Kind::Mul, std::vector<Expr>(args.begin() + 1, args.end()))};
+    return {args[0].value(), make(Kind::Mul, args.subspan(1))};
 }
 
 namespace {
@@ -304,12 +313,10 @@ bool same_rest(std::span<const Expr> a, std::span<const Expr> b) {
 // its coefficient is c.
 Expr scaled_term(const mpq_class& c, const TermParts& p) {
     if (term_coefficient(*p.term) == c) return *p.term;
-    if (c == 1) return p.rest.size() == 1 ? p.rest[0] : make(Kind::Mul, {p.rest.begin(), p.rest.end()});
-    std::vector<Expr> args;
-    args.reserve(p.rest.size() + 1);
-    args.push_back(num(c));
+    if (c == 1) return p.rest.size() == 1 ? p.rest[0] : make(Kind::Mul, p.rest);
+    Arguments args{num(c)};
     args.insert(args.end(), p.rest.begin(), p.rest.end());
-    return make(Kind::Mul, std::move(args));
+    return make(Kind::Mul, view(args));
 }
 
 }  // namespace
@@ -357,15 +364,15 @@ Expr add(std::vector<Expr> terms) {
         }
     }
     check_size(constant.value());
-    std::vector<Expr> out;
-    out.reserve(parts.size() + 1);
+    Arguments out;
+    if (sgn(constant.value()) != 0) out.push_back(num(constant.value()));  // a Number term comes first
+    const std::size_t first = out.size();
     for (std::size_t i = 0; i < parts.size(); ++i)
         if (sgn(coefficients[i].value()) != 0) out.push_back(scaled_term(coefficients[i].value(), parts[i]));
-    sort_canonically(out);
-    if (out.empty()) return num(constant.value());
-    if (sgn(constant.value()) == 0 && out.size() == 1) return std::move(out[0]);
-    if (sgn(constant.value()) != 0) out.insert(out.begin(), num(constant.value()));
-    return make(Kind::Add, std::move(out));
+    sort_canonically({out.data() + first, out.size() - first});
+    if (out.size() == 1) return out[0];
+    if (out.empty()) return zero();
+    return make(Kind::Add, view(out));
 }
 
 namespace {
@@ -424,8 +431,7 @@ Expr multiply(std::span<const FactorRun> runs) {
     }
     if (sgn(coefficient.value()) == 0) return zero();
     check_size(coefficient.value());
-    std::vector<Expr> out;
-    out.reserve(bases.size());
+    Arguments out;
     Scratch<std::size_t> out_runs;
     bool regroup = false;  // a power turned into something with other bases: collect again
     for (std::size_t i = 0; i < bases.size(); ++i) {
@@ -445,11 +451,11 @@ Expr multiply(std::span<const FactorRun> runs) {
     const mpq_class& c = coefficient.value();
     if (regroup) {
         out.push_back(num(c));
-        return mul(std::move(out));
+        return mul(std::vector<Expr>(out.begin(), out.end()));
     }
     if (sgn(c) == 0) return zero();
     if (out.empty()) return num(c);
-    sort_canonically(out, {out_runs.data(), out_runs.size()});
+    sort_canonically({out.data(), out.size()}, {out_runs.data(), out_runs.size()});
     if (out.size() == 1) {
         if (out[0].is(Kind::Add) && c != 1) {
             // A number times a sum distributes: 2*(x + 1) = 2*x + 2.
@@ -464,7 +470,7 @@ Expr multiply(std::span<const FactorRun> runs) {
         return scale(c, out[0]);
     }
     if (c != 1) out.insert(out.begin(), num(c));
-    return make(Kind::Mul, std::move(out));
+    return make(Kind::Mul, view(out));
 }
 
 }  // namespace
@@ -540,22 +546,22 @@ Expr neg(const Expr& a) {
     if (a.is(Kind::Add)) return mul(num(-1), a);
     if (a.is(Kind::Mul) && a.arg(0).is_number()) {
         const mpq_class c = -a.arg(0).value();
-        std::vector<Expr> args(a.args().begin(), a.args().end());
+        Arguments args(a.args().begin(), a.args().end());
         if (c == 1) {
             args.erase(args.begin());
             if (args.size() == 1) return args[0];
         } else {
             args[0] = num(c);
         }
-        return make(Kind::Mul, std::move(args));
+        return make(Kind::Mul, view(args));
     }
-    std::vector<Expr> args{num(-1)};
+    Arguments args{num(-1)};
     if (a.is(Kind::Mul)) {
         args.insert(args.end(), a.args().begin(), a.args().end());
     } else {
         args.push_back(a);
     }
-    return make(Kind::Mul, std::move(args));
+    return make(Kind::Mul, view(args));
 }
 Expr sub(const Expr& a, const Expr& b) { return add(a, neg(b)); }
 

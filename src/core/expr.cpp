@@ -105,18 +105,18 @@ static_assert(sizeof(Node) <= 128, "a node should stay within two cache lines");
 
 bool holds_atom(Kind k) { return k == Kind::Number || k == Kind::Symbol; }
 
-void create_payload(Node& n, const NodeKey& key, std::vector<Expr>&& args) {
+void create_payload(Node& n, const NodeKey& key) {
     if (holds_atom(key.kind)) {
         new (&n.atom) Node::Atom{key.value ? std::optional<mpq_class>(*key.value) : std::nullopt,
                                  std::string(key.name)};
         return;
     }
-    n.arg_count = static_cast<std::uint32_t>(args.size());
-    if (args.size() <= Node::inline_capacity) {
-        for (std::size_t i = 0; i < args.size(); ++i) new (&n.inline_args[i]) Expr(std::move(args[i]));
+    n.arg_count = static_cast<std::uint32_t>(key.args.size());
+    if (key.args.size() <= Node::inline_capacity) {
+        for (std::size_t i = 0; i < key.args.size(); ++i) new (&n.inline_args[i]) Expr(key.args[i]);
         n.args = n.inline_args;
     } else {
-        new (&n.many_args) std::vector<Expr>(std::move(args));
+        new (&n.many_args) std::vector<Expr>(key.args.begin(), key.args.end());
         n.args = n.many_args.data();
     }
 }
@@ -169,7 +169,7 @@ void clear_cancel() noexcept { cancel_requested.store(false, std::memory_order_r
 
 std::size_t nodes_created() { return created; }
 
-Expr intern(const NodeKey& key, std::vector<Expr>&& args) {
+Expr intern(const NodeKey& key) {
     const std::size_t hash = hash_key(key);
     Table& t = table();
     if (Node* found = t.find(hash, hash_of, [&](const Node* n) { return same(n, key); })) return Expr(found);
@@ -186,7 +186,7 @@ Expr intern(const NodeKey& key, std::vector<Expr>&& args) {
         throw LimitError("expression nested deeper than " + std::to_string(limits::max_depth) + " levels");
     ++created;
     auto* n = new (allocate_node()) Node(key.kind, key.func, key.constant, depth, hash, mask);
-    create_payload(*n, key, std::move(args));
+    create_payload(*n, key);
     t.insert(hash, n, hash_of);
     return Expr(n);
 }

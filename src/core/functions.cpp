@@ -195,7 +195,7 @@ Expr call(Func f, std::vector<Expr> args) {
     if ((f == Func::Min || f == Func::Max) && compare(args[1], args[0]) < 0) std::swap(args[0], args[1]);
     NodeKey key{Kind::Call, f};
     key.args = args;
-    return intern(key, std::move(args));
+    return intern(key);
 }
 
 Expr call(Func f, const Expr& a) { return call(f, std::vector<Expr>{a}); }

@@ -15,8 +15,8 @@ struct NodeKey {
     std::string_view name{};
 };
 
-// Returns the unique node for `key`, creating it (moving `args` in) when it is new.
-// `args` must hold the same handles as key.args.
-Expr intern(const NodeKey& key, std::vector<Expr>&& args);
+// Returns the unique node for `key`, creating it when it is new (with copies of key.args, so
+// callers can keep their argument lists on the stack).
+Expr intern(const NodeKey& key);
 
 }  // namespace nabla::core
