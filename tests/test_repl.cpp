@@ -220,6 +220,14 @@ TEST_SUITE("repl") {
         CHECK(args(Op::Grad, "x*y") == "x*y");
         CHECK(args(Op::Jacobian, "[x*y, x + y] [x, y]") == "[x*y, x + y]|[x, y]");
         CHECK(args(Op::Eval, "x^2 + y x = 1 y=2/3") == "x^2 + y|x = 1|y=2/3");
+        auto minimize = [](std::string_view text) {
+            return words(minimize_arguments({text, 0, text.size()}));
+        };
+        CHECK(minimize("f, x = 1, newton") == "f|x = 1|newton");
+        CHECK(minimize("sin(x)*y x=1 y=-2 gd") == "sin(x)*y|x=1|y=-2|gd");
+        CHECK(minimize("f newton") == "f|newton");
+        CHECK(minimize("x^2 + y") == "x^2 + y");  // y continues the expression
+        CHECK(minimize("x^2 x = a") == "x^2|x = a");  // a is the value
         const std::string_view plot = "sin(x)/x x=-10:10";
         const PlotArguments p = plot_arguments({plot, 0, plot.size()});
         CHECK(p.expr.text() == "sin(x)/x");
@@ -231,6 +239,7 @@ TEST_SUITE("repl") {
     TEST_CASE("Completion: commands at the start, functions with '(', user names") {
         CHECK(completions(":gr", true, {}) == std::vector<std::string>{":grad"});
         CHECK(completions(":gr", false, {}).empty());
+        CHECK(completions(":mi", true, {}) == std::vector<std::string>{":minimize"});
         CHECK(completions("sq", false, {}) == std::vector<std::string>{"sqrt("});
         CHECK(completions("jac", false, {}) == std::vector<std::string>{"jacobian("});
         CHECK(completions("my", false, {"my_f(", "myvar"}) == std::vector<std::string>{"my_f(", "myvar"});

@@ -7,6 +7,7 @@
 #include "diff/calculus.hpp"
 #include "eval/eval.hpp"
 #include "frontend/diagnostic.hpp"
+#include "frontend/optimize_text.hpp"
 #include "frontend/request.hpp"
 #include "opt/compiled_objective.hpp"
 #include "opt/data.hpp"
@@ -62,17 +63,6 @@ Eigen::VectorXd starting_point(const std::string& text, const std::vector<core::
         x[it - vars.begin()] = number_value(name, items[k].substr(eq + 1));
     }
     return x;
-}
-
-void print_point(const std::vector<core::Expr>& vars, const Eigen::VectorXd& x) {
-    for (std::size_t k = 0; k < vars.size(); ++k)
-        std::cout << fmt::format("  {} = {:.12g}\n", vars[k].name(), x[static_cast<Eigen::Index>(k)]);
-}
-
-void print_outcome(const opt::Result& r, opt::Method method) {
-    std::cout << (r.converged ? "converged: " : "not converged: ") << r.stop << " (" << opt::method_name(method);
-    if (r.iterations) std::cout << ", " << *r.iterations << " iterations";
-    std::cout << ", " << r.evaluations << " evaluations)\n";
 }
 
 nlohmann::ordered_json point_json(const std::vector<core::Expr>& vars, const Eigen::VectorXd& x) {
@@ -144,8 +134,7 @@ int run_optimize(const OptimizeOptions& o) {
             std::cout << answer_json(r, method, {{"value", r.value}, {"x", point_json(vars, r.x)}}).dump() << "\n";
         } else {
             std::cout << fmt::format("minimum {:.12g} at\n", r.value);
-            print_point(vars, r.x);
-            print_outcome(r, method);
+            std::cout << point_text(vars, r.x) << outcome_text(r, method);
         }
         return 0;
     } catch (const Error& e) {
@@ -195,8 +184,7 @@ int run_fit(const FitOptions& o) {
         } else {
             std::cout << fmt::format("fit to {} rows: sum of squared residuals {:.6g}, rms residual {:.6g}\n",
                                      data.rows(), ssr, rms);
-            print_point(params, r.x);
-            print_outcome(r, method);
+            std::cout << point_text(params, r.x) << outcome_text(r, method);
         }
         return 0;
     } catch (const Error& e) {

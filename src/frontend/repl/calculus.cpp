@@ -10,9 +10,11 @@
 #include "diff/calculus.hpp"
 #include "diff/diff.hpp"
 #include "eval/eval.hpp"
+#include "frontend/optimize_text.hpp"
 #include "frontend/repl/statement.hpp"
 #include "simplify/simplify.hpp"
 #include "frontend/steps_text.hpp"
+#include "opt/minimize.hpp"
 #include "parse/parse.hpp"
 #include "simplify/simplify.hpp"
 
@@ -93,6 +95,12 @@ std::vector<Expr> variables(std::span<const Piece> given, std::span<const Piece>
     return vars;
 }
 
+std::string joined_names(const std::vector<Expr>& vars) {
+    std::string names;
+    for (const Expr& x : vars) names += (names.empty() ? "" : ", ") + x.name();
+    return names;
+}
+
 void need_arguments(const Piece& at, const std::vector<Piece>& args, std::size_t least, const char* usage) {
     if (args.size() < least ||
         std::any_of(args.begin(), args.end(), [](const Piece& p) { return p.blank(); }))
@@ -103,12 +111,9 @@ std::vector<Expr> diff_variables(const Piece& at, const std::vector<Piece>& args
                                  const Scope& scope) {
     std::vector<Expr> vars =
         variables(std::span(args).subspan(1), std::span(args).first(1), std::span(&f, 1), scope, true);
-    if (args.size() == 1 && vars.size() > 1) {
-        std::string names;
-        for (const Expr& x : vars) names += (names.empty() ? "" : ", ") + x.name();
-        throw error_at(
-            at, "diff needs the variable to differentiate by: the expression has several (" + names + ")");
-    }
+    if (args.size() == 1 && vars.size() > 1)
+        throw error_at(at, "diff needs the variable to differentiate by: the expression has several (" +
+                               joined_names(vars) + ")");
     if (vars.empty()) throw error_at(at, "diff needs a variable to differentiate by");
     if (vars.size() > limits::max_diff_order)
         throw LimitError("at most " + std::to_string(limits::max_diff_order) + " successive derivatives",
@@ -142,18 +147,24 @@ std::vector<Expr> functions_of(const Piece& p, const Scope& scope) {
     return out;
 }
 
+// `x = 1/2`: the variable named and the piece that holds its value.
+std::pair<Expr, Piece> binding(const Piece& p) {
+    const std::vector<Token> t = tokenize(p.text());
+    if (t.size() < 3 || t[0].kind != K::Name || t[1].kind != K::Equals)
+        throw error_at(p, "expected a value like x = 1/2");
+    const std::string name(word(p, t[0]));
+    if (!parse::is_variable_name(name)) throw error_at(p, "'" + name + "' is not a variable name");
+    return {core::sym(name), Piece{p.statement, p.begin + t[1].end, p.end}};
+}
+
 Result evaluate(const Piece& at, const std::vector<Piece>& args, const Scope& scope) {
     need_arguments(at, args, 1, "an expression, then values like x = 1/2");
     const Expr f = expand(args[0], scope);
     std::vector<Expr> names, values;
     for (const Piece& p : std::span(args).subspan(1)) {
-        const std::vector<Token> t = tokenize(p.text());
-        if (t.size() < 3 || t[0].kind != K::Name || t[1].kind != K::Equals)
-            throw error_at(p, "expected a value like x = 1/2");
-        const std::string name(word(p, t[0]));
-        if (!parse::is_variable_name(name)) throw error_at(p, "'" + name + "' is not a variable name");
-        names.push_back(core::sym(name));
-        values.push_back(expand({p.statement, p.begin + t[1].end, p.end}, scope));
+        const auto [name, value] = binding(p);
+        names.push_back(name);
+        values.push_back(expand(value, scope));
     }
     try {
         // Substituting first keeps values such as pi/3 exact: cos(x) at x = pi/3 is 1/2.
@@ -164,6 +175,34 @@ Result evaluate(const Piece& at, const std::vector<Piece>& args, const Scope& sc
     } catch (const Error&) {
         rethrow_at(at);
     }
+}
+
+// A last argument that is a name alone, not `x = ...`, is the method; it is taken off the
+// arguments.
+opt::Method take_method(std::vector<Piece>& args) {
+    const std::vector<Token> t = tokenize(args.back().text());
+    if (args.size() < 2 || t.size() != 1 || t[0].kind != K::Name) return opt::Method::LBFGS;
+    const auto method = opt::method_from_name(word(args.back(), t[0]));
+    if (!method)
+        throw error_at(args.back(),
+                       "unknown method '" + std::string(args.back().text()) + "'; use gd, newton or lbfgs");
+    args.pop_back();
+    return *method;
+}
+
+// The values given as x = 1/2; the variables not given start at 0.
+Eigen::VectorXd starting_point(std::span<const Piece> bindings, const std::vector<Expr>& vars,
+                               const Scope& scope) {
+    Eigen::VectorXd x0 = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(vars.size()));
+    for (const Piece& p : bindings) {
+        const auto [name, value] = binding(p);
+        const auto it = std::find(vars.begin(), vars.end(), name);
+        if (it == vars.end())
+            throw error_at(p, "'" + name.name() + "' is not one of the variables (" +
+                                  (vars.empty() ? "there are none" : joined_names(vars)) + ")");
+        x0[it - vars.begin()] = number_of(value, scope);
+    }
+    return x0;
 }
 
 }  // namespace
@@ -232,6 +271,42 @@ std::string derivation_steps(const Piece& at, const std::vector<Piece>& args, co
             f = diff::derivative(f, x);
         }
         return out;
+    } catch (const Error&) {
+        rethrow_at(at);
+    }
+}
+
+double number_of(const Piece& p, const Scope& scope) {
+    try {
+        return eval::evaluate(expand(p, scope), {}).number;
+    } catch (const Error&) {
+        rethrow_at(p);
+    }
+}
+
+Minimum minimize(const Piece& at, std::vector<Piece> args, const Scope& scope) {
+    try {
+        need_arguments(at, args, 1,
+                       "an expression, then optionally a start like x = 1 and gd, newton or lbfgs");
+        opt::Options options;  // the CLI's defaults: tolerance 1e-8, 1000 iterations
+        options.method = take_method(args);
+        const Expr f = expand(args[0], scope);
+        const std::vector<Expr> vars = variables({}, std::span(args).first(1), std::span(&f, 1), scope);
+        const Eigen::VectorXd x0 = starting_point(std::span(args).subspan(1), vars, scope);
+        const opt::ExpressionObjective objective(f, vars);
+        opt::Result r;
+        try {
+            r = opt::minimize(objective, x0, options);
+        } catch (const DomainError& e) {
+            throw DomainError(std::string("at the starting point: ") + e.what(),
+                              char_offset(args[0].statement, args[0].begin));
+        }
+        Minimum m;
+        m.value.shape = Result::Shape::Value;
+        m.value.value.number = r.value;
+        m.report =
+            "minimum at\n" + frontend::point_text(vars, r.x) + frontend::outcome_text(r, options.method);
+        return m;
     } catch (const Error&) {
         rethrow_at(at);
     }

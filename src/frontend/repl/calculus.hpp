@@ -1,11 +1,12 @@
-// calculus.hpp — diff, grad, hessian, jacobian, eval and steps on arguments written in the REPL.
+// calculus.hpp — diff, grad, hessian, jacobian, eval, steps and minimize on arguments written in
+// the REPL.
 //
 // The arguments are pieces of the statement: diff(EXPR, x, y), diff(EXPR, x, 3) (third
 // derivative), grad(EXPR, [y, x]), jacobian([F, G], [x, y]), eval(EXPR, x = 1, y = 2/3).
 // Without variables the order is the parameters' of a function given by name (grad(f) for
 // f(x, y)), else every symbol, naturally sorted, as on the command line. The work is done by
 // the same library calls as the CLI's (diff::partial, gradient, jacobian, hessian,
-// eval::evaluate), and results come back as frontend::Result for frontend::render.
+// eval::evaluate, opt::minimize), and results come back as frontend::Result for frontend::render.
 #pragma once
 
 #include <string>
@@ -26,5 +27,17 @@ core::Expr derivative_of(const Piece& call, const std::vector<Piece>& args, cons
 
 // The step-by-step derivation of diff(args), as text.
 std::string derivation_steps(const Piece& at, const std::vector<Piece>& args, const Scope& scope);
+
+// A number given as an expression without symbols (-3, pi, 2*pi/3).
+double number_of(const Piece& p, const Scope& scope);
+
+// The minimum of EXPR found from a point: args are EXPR, then values like x = 1 (the variables
+// not given start at 0), then optionally the method (gd, newton or lbfgs; L-BFGS by default).
+// Tolerance and iteration limit are the CLI's defaults.
+struct Minimum {
+    frontend::Result value;  // the minimum value, to be numbered
+    std::string report;      // where it is and how the search ended
+};
+Minimum minimize(const Piece& at, std::vector<Piece> args, const Scope& scope);
 
 }  // namespace nabla::repl

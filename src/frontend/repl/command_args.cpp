@@ -104,6 +104,22 @@ std::vector<Piece> operation_arguments(Op op, const Piece& body, const Scope& sc
     return with_trailing_variables(op, body, t, scope);
 }
 
+std::vector<Piece> minimize_arguments(const Piece& body) {
+    const std::vector<Token> t = tokenize(body.text());
+    if (t.empty() || has_top_level_comma(t)) return split_arguments(body);
+    const auto w = words(t);
+    const std::size_t last = w.back().first;
+    // A name right after a complete operand cannot continue the expression or a value.
+    const bool method = w.size() > 1 && w.back().second == last && t[last].kind == K::Name &&
+                        (t[last - 1].kind == K::Name || t[last - 1].kind == K::Number ||
+                         t[last - 1].kind == K::Ref || t[last - 1].kind == K::Close);
+    if (!method) return with_bindings(body, t);
+    const Piece rest{body.statement, body.begin, body.begin + t[last - 1].end};
+    std::vector<Piece> args = with_bindings(rest, tokenize(rest.text()));
+    args.push_back({body.statement, body.begin + t[last].begin, body.begin + t[last].end});
+    return args;
+}
+
 PlotArguments plot_arguments(const Piece& body) {
     const std::vector<Token> t = tokenize(body.text());
     int depth = 0;

@@ -1,4 +1,4 @@
-// command_args.hpp — the argument text of :diff, :eval, :plot ... split into pieces.
+// command_args.hpp — the argument text of :diff, :eval, :minimize, :plot ... split into pieces.
 //
 // Commas separate arguments as in the call forms (:diff f, x is diff(f, x)). Without commas
 // the command line reads like the CLI: `:diff x^2*y x y`, `:grad f y x`, `:eval f x=1 y=2`.
@@ -17,6 +17,10 @@ namespace nabla::repl {
 
 // Arguments for run_operation (or for :steps, with Op::Diff).
 std::vector<Piece> operation_arguments(frontend::Op op, const Piece& body, const Scope& scope);
+
+// Arguments for minimize: those of :eval, then the method if a name alone ends the line
+// (`:minimize f x=1 newton`; with commas, `:minimize f, x = 1, newton`).
+std::vector<Piece> minimize_arguments(const Piece& body);
 
 struct PlotArguments {
     Piece expr;

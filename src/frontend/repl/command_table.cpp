@@ -6,13 +6,15 @@
 namespace nabla::repl {
 namespace {
 
-constexpr std::array<CommandInfo, 20> table{{
+constexpr std::array<CommandInfo, 21> table{{
     {"diff", ":diff EXPR, x [, y ...]", "partial derivative(s), in the order given; :diff f x 2 for d2f/dx2"},
     {"grad", ":grad EXPR [, [x, y]]", "gradient (default order: a function's parameters, else names sorted)"},
     {"jacobian", ":jacobian [F, G], [x, y]", "Jacobian matrix: rows are functions, columns variables"},
     {"hessian", ":hessian EXPR [, [x, y]]", "Hessian matrix"},
     {"steps", ":steps EXPR, x", "the derivative step by step, naming each rule"},
     {"eval", ":eval EXPR, x = 1/2, y = 2", "value at a point, exact where possible"},
+    {"minimize", ":minimize EXPR, x = 1 [, gd]",
+     "local minimum from the point given (others 0); gd, newton or lbfgs"},
     {"simplify", ":simplify EXPR", "canonical, simplified form (what a plain expression gives)"},
     {"latex", ":latex [%N | EXPR]", "LaTeX of the last result (or of %N, or of EXPR)"},
     {"cse", ":cse [%N | EXPR]", "the last result with shared sub-expressions written once"},
@@ -39,6 +41,7 @@ constexpr std::string_view examples = R"(Examples:
   jacobian([f, x*y], [x, y])    2 x 2 matrix
   %2 + 1                        reuse result [2]; ans is the last one
   :eval f, x = 1/2, y = 2       1/2 + sin(1/2) ~ 0.979...
+  :minimize x^4 - 2x^2, x = 2   minimum -1 at x = 1 (L-BFGS)
   :steps sin(x)^2, x            each rule applied
   :plot sin(x)/x x=-10:10       f and f' in the terminal
 Statements continue on the next line while brackets are open. Tab completes commands,

@@ -5,7 +5,6 @@
 #include "core/build.hpp"
 #include "core/error.hpp"
 #include "diff/diff.hpp"
-#include "eval/eval.hpp"
 #include "frontend/repl/calculus.hpp"
 #include "frontend/repl/code.hpp"
 #include "frontend/repl/command_args.hpp"
@@ -31,15 +30,6 @@ Error error_at(const Piece& at, const std::string& message) {
     return Error(message, char_offset(at.statement, at.begin));
 }
 
-// A number given as an expression without symbols (-3, pi, 2*pi/3).
-double number_of(const Piece& p, const Scope& scope) {
-    try {
-        return eval::evaluate(expand(p, scope), {}).number;
-    } catch (const Error&) {
-        rethrow_at(p);
-    }
-}
-
 }  // namespace
 
 Session::Outcome Session::run_command(const Statement& s) {
@@ -50,6 +40,11 @@ Session::Outcome Session::run_command(const Statement& s) {
     Outcome o;
     if (auto op = frontend::op_from_name(name)) {
         o.result = run_operation(*op, s.name_at, operation_arguments(*op, s.body, scope), scope);
+        o.record = true;
+    } else if (name == "minimize") {
+        Minimum m = minimize(s.name_at, minimize_arguments(s.body), scope);
+        o.result = std::move(m.value);
+        o.out = std::move(m.report);
         o.record = true;
     } else if (name == "steps") {
         o.out = derivation_steps(s.name_at, operation_arguments(Op::Diff, s.body, scope), scope);
