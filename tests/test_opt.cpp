@@ -111,6 +111,14 @@ TEST_SUITE("opt") {
         CHECK(r.value < 24.2);  // f(x0) = 24.2
     }
 
+    TEST_CASE("a cancel request stops a run at its next evaluation") {
+        const opt::ExpressionObjective f(nabla::parse::parse("(1 - x)^2 + 100*(y - x^2)^2"), symbols({"x", "y"}));
+        nabla::core::request_cancel();
+        CHECK_THROWS_AS(opt::minimize(f, Eigen::Vector2d(-1.2, 1), opt::Options{}), nabla::Cancelled);
+        nabla::core::clear_cancel();
+        CHECK(opt::minimize(f, Eigen::Vector2d(-1.2, 1), opt::Options{}).converged);
+    }
+
     TEST_CASE("options out of range and a wrong starting point are errors") {
         const opt::ExpressionObjective f(nabla::parse::parse("x^2"), symbols({"x"}));
         opt::Options o;

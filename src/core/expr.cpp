@@ -166,6 +166,9 @@ static_assert(std::atomic<bool>::is_always_lock_free, "request_cancel must be as
 
 void request_cancel() noexcept { cancel_requested.store(true, std::memory_order_relaxed); }
 void clear_cancel() noexcept { cancel_requested.store(false, std::memory_order_relaxed); }
+void check_cancel() {
+    if (cancel_requested.load(std::memory_order_relaxed)) throw Cancelled();
+}
 
 std::size_t nodes_created() { return created; }
 
@@ -179,7 +182,7 @@ Expr intern(const NodeKey& key) {
         depth = std::max(depth, a.depth() + 1);
         mask |= a.symbol_mask();
     }
-    if (cancel_requested.load(std::memory_order_relaxed)) throw Cancelled();
+    check_cancel();
     if (t.size() >= limits::max_live_nodes)
         throw LimitError("expression too large (more than " + std::to_string(limits::max_live_nodes) + " distinct nodes)");
     if (depth > limits::max_depth)

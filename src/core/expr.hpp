@@ -178,6 +178,8 @@ std::uint64_t symbol_bit(std::string_view name);
 // at its next step. request_cancel is safe from a signal handler or another thread.
 void request_cancel() noexcept;
 void clear_cancel() noexcept;
+// Throws nabla::Cancelled while a cancel is requested: for long loops that build no nodes.
+void check_cancel();
 
 // Number of live interned nodes in this process (for tests of bounded memory), and of the
 // nodes created so far (a measure of work, for --stats).

@@ -56,6 +56,7 @@ public:
 
 private:
     double note(const Eigen::VectorXd& x, double value, const Eigen::VectorXd& g) {
+        core::check_cancel();  // a run builds no nodes, so it looks for Ctrl-C itself
         ++evaluations_;
         if (!std::isfinite(value) || !g.allFinite()) return std::numeric_limits<double>::infinity();
         // Values within rounding of each other do not tell which point is better; the gradient does.

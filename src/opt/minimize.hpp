@@ -38,7 +38,8 @@ struct Result {
 };
 
 // Minimises f from x0. Throws nabla::DomainError when f is not finite at x0, nabla::Error on an
-// option out of range (a negative tolerance, an iteration limit outside 1..max_iterations). Running out of iterations or a failed line search is not an error: the
+// option out of range (a negative tolerance, an iteration limit outside 1..max_iterations),
+// nabla::Cancelled at the next evaluation after core::request_cancel(). Running out of iterations or a failed line search is not an error: the
 // result says so (converged false) and holds the best point found.
 Result minimize(const Objective& f, const Eigen::VectorXd& x0, const Options& options);
 
