@@ -198,12 +198,14 @@ int run_codegen(const CodegenOptions& c) {
 }  // namespace
 
 int run_cli(int argc, char** argv) {
-    CLI::App app{"nabla — exact symbolic derivatives, gradients, Jacobians and Hessians"};
+    CLI::App app{"nabla — exact symbolic derivatives, gradients, Jacobians and Hessians", "nabla"};
     app.require_subcommand(0, 1);
     app.set_version_flag("--version", std::string("nabla ") + std::string(version));
     app.footer("EXPR may be literal text, @FILE or - (standard input).\n"
                "Examples:\n  nabla diff 'x^2*sin(x)' x\n  nabla grad 'x*y + y^2'\n"
-               "  nabla hessian 'x^3 + y^3 - 3*x*y' --vars x,y\n  nabla eval 'x^2/3' x=1/2");
+               "  nabla hessian 'x^3 + y^3 - 3*x*y' --vars x,y\n  nabla eval 'x^2/3' x=1/2\n"
+               "  nabla optimize '(1 - x)^2 + 100*(y - x^2)^2' --x0 x=-1.2,y=1\n"
+               "  nabla fit 'a*exp(-k*t) + c' --data decay.csv");
     Options o;
 
     auto* diff = app.add_subcommand("diff", "Successive partial derivatives: diff f x y = d2f/dxdy");
