@@ -53,7 +53,6 @@ Expr scale(const mpq_class& c, const Expr& rest) {
 
 bool by_order(const Expr& a, const Expr& b) { return compare(a, b) < 0; }
 
-
 // An exact number that borrows a node's value until arithmetic needs a result of its own: most
 // sums and products meet each coefficient once, and copying a GMP rational allocates. A
 // borrowed value must outlive the Coefficient (the node is held by the caller's arguments).
@@ -107,8 +106,7 @@ void sort_canonically(std::span<Expr> v, std::span<const std::size_t> run_of = {
     }
     if (runs.size() == 1) return;
     runs.push_back(v.size());
-    boost::container::small_vector<Expr, 16> buffer;
-    buffer.resize(v.size());
+    Arguments buffer(v.size());
     while (runs.size() > 2) {
         Scratch<std::size_t> merged{0};
         for (std::size_t r = 0; r + 2 < runs.size(); r += 2) {

@@ -16,6 +16,9 @@
 
 namespace nabla::opt {
 
+// Whether two values agree to rounding (12 digits), so that neither tells which point is lower.
+inline bool indistinguishable(double a, double b) { return std::abs(a - b) <= 1e-12 * std::max(1.0, std::abs(b)); }
+
 struct LineSearchRule {
     double sufficient_decrease = 1e-4;  // f(x + t p) <= f(x) + c1 t g.p
     double curvature = 0.9;             // with `wolfe`: g(x + t p).p >= c2 g.p
@@ -37,9 +40,9 @@ double line_search(Function& f, Eigen::VectorXd& x, double& fx, Eigen::VectorXd&
         trial.noalias() = x + t * p;
         const double value = f(trial, trial_g);
         const double trial_slope = trial_g.dot(p);
-        const bool indistinct = std::abs(value - fx) <= 1e-12 * std::max(1.0, std::abs(fx));
-        const bool decrease = indistinct ? (slope + trial_slope) / 2 <= rule.sufficient_decrease * slope
-                                         : value <= fx + rule.sufficient_decrease * t * slope;
+        const bool decrease = indistinguishable(value, fx)
+                                  ? (slope + trial_slope) / 2 <= rule.sufficient_decrease * slope
+                                  : value <= fx + rule.sufficient_decrease * t * slope;
         if (!std::isfinite(value) || !decrease) {
             hi = t;
         } else if (rule.wolfe && trial_slope < rule.curvature * slope) {

@@ -60,12 +60,12 @@ private:
         ++evaluations_;
         if (!std::isfinite(value) || !g.allFinite()) return std::numeric_limits<double>::infinity();
         // Values within rounding of each other do not tell which point is better; the gradient does.
-        const double noise = 1e-12 * std::max(1.0, std::abs(best_.value));
-        if (best_.x.size() == 0 || value < best_.value - noise
-            || (value <= best_.value + noise && g.norm() < best_.gradient_norm)) {
+        const double gradient_norm = g.norm();
+        const bool tie = indistinguishable(value, best_.value);
+        if (best_.x.size() == 0 || (!tie && value < best_.value) || (tie && gradient_norm < best_.gradient_norm)) {
             best_.x = x;
             best_.value = value;
-            best_.gradient_norm = g.norm();
+            best_.gradient_norm = gradient_norm;
         }
         return value;
     }
