@@ -6,7 +6,7 @@ scripts/install-deps.sh
 cmake --preset release >/dev/null
 cmake --build --preset release --target nabla
 echo
-echo '$ build/src/frontend/nabla diff "x^2*sin(x)" x'
-build/src/frontend/nabla diff "x^2*sin(x)" x
-echo '$ build/src/frontend/nabla hessian "x^3 + y^3 - 3*x*y"'
-build/src/frontend/nabla hessian "x^3 + y^3 - 3*x*y"
+echo '$ build/nabla diff "x^2*sin(x)" x'
+build/nabla diff "x^2*sin(x)" x
+echo '$ build/nabla hessian "x^3 + y^3 - 3*x*y"'
+build/nabla hessian "x^3 + y^3 - 3*x*y"
