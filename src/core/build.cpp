@@ -162,7 +162,7 @@ Expr rational_power(const mpq_class& base, const mpq_class& exponent) {
     const Expr symbolic = make_pow(num(base), num(exponent));
     if (sgn(base) < 0) {
         // Odd roots of negative numbers are real: (-8)^(1/3) = -2. Even ones are not.
-        if (mpz_odd_p(exponent.get_den_mpz_t())) {
+        if (mpz_odd_p(exponent.get_den_mpz_t()) && mpz_fits_ulong_p(exponent.get_den_mpz_t())) {
             if (auto r = exact_root(base, mpz_get_ui(exponent.get_den_mpz_t()))) {
                 if (auto p = integer_power(*r, exponent.get_num())) return num(*p);
             }

@@ -131,14 +131,8 @@ std::optional<Expr> special_value(Func f, const std::vector<Expr>& a) {
         if (sgn(*v) > 0 && v->get_num() == 1) return neg(call(Func::Log, num(mpq_class(v->get_den()))));
         if (v->get_den() == 1 && sgn(*v) > 0) {
             // log(8) = 3*log(2): take the smallest root of a perfect power.
-            const mpz_class& n = v->get_num();
-            if (mpz_perfect_power_p(n.get_mpz_t()) && n > 1) {
-                for (unsigned long k = mpz_sizeinbase(n.get_mpz_t(), 2); k >= 2; --k) {
-                    mpz_class r;
-                    if (mpz_root(r.get_mpz_t(), n.get_mpz_t(), k) != 0)
-                        return mul(num(static_cast<long>(k)), call(Func::Log, num(mpq_class(r))));
-                }
-            }
+            const PerfectPower p = perfect_power(v->get_num());
+            if (p.exponent > 1) return mul(num(mpq_class(mpz_class(p.exponent))), call(Func::Log, num(mpq_class(p.root))));
         }
         return std::nullopt;
     case Func::Cbrt:

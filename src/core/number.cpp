@@ -4,6 +4,8 @@
 #include "core/error.hpp"
 #include "core/limits.hpp"
 
+#include <bit>
+
 namespace nabla::core {
 
 std::size_t bit_size(const mpq_class& r) {
@@ -33,6 +35,10 @@ std::optional<mpq_class> integer_power(const mpq_class& base, const mpz_class& e
 }
 
 RootSplit split_root(const mpz_class& n, unsigned long q) {
+    // A q-th power of 2 or more has more than q bits, so for q at least n's bit size nothing
+    // comes out; checking first keeps 2^(1/10^12) from computing 2^(10^12).
+    const std::size_t bits = mpz_sizeinbase(n.get_mpz_t(), 2);
+    if (q >= bits) return {1, n};
     mpz_class root;
     if (mpz_root(root.get_mpz_t(), n.get_mpz_t(), q) != 0) return {root, 1};
     RootSplit s{1, n};
@@ -41,6 +47,9 @@ RootSplit split_root(const mpz_class& n, unsigned long q) {
     constexpr unsigned long max_factor = 1000;
     mpz_class power;
     for (unsigned long p = 2; p <= max_factor; ++p) {
+        // p^q >= 2^(q*floor(log2 p)) exceeds inside < 2^bits: stop before computing it.
+        const unsigned long floor_log2 = static_cast<unsigned long>(std::bit_width(p)) - 1;
+        if (q > bits / floor_log2) break;
         mpz_ui_pow_ui(power.get_mpz_t(), p, q);
         if (power > s.inside) break;
         while (mpz_divisible_p(s.inside.get_mpz_t(), power.get_mpz_t())) {
@@ -55,12 +64,47 @@ std::optional<mpq_class> exact_root(const mpq_class& r, unsigned long q) {
     const bool negative = sgn(r) < 0;
     if (negative && q % 2 == 0) return std::nullopt;
     mpz_class num = abs(r.get_num()), den = r.get_den();
+    // The q-th root of an integer of fewer than q bits is exact only for 0 and 1.
+    auto too_few_bits = [q](const mpz_class& n) { return n > 1 && q >= mpz_sizeinbase(n.get_mpz_t(), 2); };
+    if (too_few_bits(num) || too_few_bits(den)) return std::nullopt;
     mpz_class rn, rd;
     if (mpz_root(rn.get_mpz_t(), num.get_mpz_t(), q) == 0) return std::nullopt;
     if (mpz_root(rd.get_mpz_t(), den.get_mpz_t(), q) == 0) return std::nullopt;
     mpq_class result(negative ? mpz_class(-rn) : rn, rd);
     result.canonicalize();
     return result;
+}
+
+PerfectPower perfect_power(const mpz_class& n) {
+    PerfectPower p{n, 1};
+    if (n < 4 || !mpz_perfect_power_p(n.get_mpz_t())) return p;
+    // If n = m^k, k divides the multiplicity of every prime factor of n: a small one bounds the
+    // candidates to the primes of its multiplicity. Without a small factor, m > max_factor and
+    // only primes up to max_factor are tried: the search is bounded whatever n's size.
+    constexpr unsigned long max_factor = 1000;
+    unsigned long multiplicity = 0;
+    for (unsigned long f = 2; f <= max_factor && multiplicity == 0; ++f) {
+        mpz_class rest = n;
+        while (mpz_divisible_ui_p(rest.get_mpz_t(), f)) {
+            mpz_divexact_ui(rest.get_mpz_t(), rest.get_mpz_t(), f);
+            ++multiplicity;
+        }
+    }
+    const unsigned long bound = multiplicity != 0 ? multiplicity : max_factor;
+    mpz_class root;
+    for (unsigned long k = 2; k <= bound; ++k) {
+        if (multiplicity != 0 && multiplicity % k != 0) continue;
+        bool prime = true;
+        for (unsigned long d = 2; d * d <= k && prime; ++d) prime = k % d != 0;
+        if (!prime) continue;
+        // Take k-th roots while they are exact: 2^12 -> 2^6 -> 2^3 under k = 2.
+        while (mpz_sizeinbase(p.root.get_mpz_t(), 2) > k && mpz_root(root.get_mpz_t(), p.root.get_mpz_t(), k) != 0) {
+            p.root = root;
+            p.exponent *= k;
+            if (multiplicity != 0) multiplicity /= k;
+        }
+    }
+    return p;
 }
 
 }  // namespace nabla::core

@@ -23,6 +23,15 @@ RootSplit split_root(const mpz_class& n, unsigned long q);
 // The exact q-th root of r when it is rational (negative r allowed for odd q).
 std::optional<mpq_class> exact_root(const mpq_class& r, unsigned long q);
 
+// n = root^exponent with the largest exponent found (n > 0): 8 = 2^3, 10^6 = 10^6. The search is
+// bounded: an exponent with no prime factor up to 1000, of a number with no prime factor up to
+// 1000, is not found (n is then returned to the power 1), which is still exact.
+struct PerfectPower {
+    mpz_class root;
+    unsigned long exponent;
+};
+PerfectPower perfect_power(const mpz_class& n);
+
 // Size of a rational in bits (numerator plus denominator).
 std::size_t bit_size(const mpq_class& r);
 

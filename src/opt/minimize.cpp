@@ -45,6 +45,7 @@ public:
     bool small(const Eigen::VectorXd& g) const { return g.norm() <= options_.tolerance; }
 
     Result finish(std::optional<int> iterations, std::string stop) const {
+        NABLA_ASSERT(best_.x.size() != 0, "an optimizer run finished without a finite point");
         Result r = best_;
         r.iterations = iterations;
         r.evaluations = evaluations_;
@@ -151,6 +152,13 @@ Result minimize(const Objective& f, const Eigen::VectorXd& x0, const Options& op
     if (options.max_iterations < 1 || options.max_iterations > max_iterations)
         throw Error(fmt::format("the iteration limit must be between 1 and {}", max_iterations));
     f.check_finite(x0);
+    // Each row may be finite while their sum overflows (a*exp(b*x) far from its fit): a run
+    // must start from a point it can compare others with.
+    Eigen::VectorXd g0(x0.size());
+    const double f0 = f.gradient(x0, g0);
+    if (!std::isfinite(f0) || !g0.allFinite())
+        throw DomainError(std::isfinite(f0) ? std::string("the gradient overflows a double")
+                                            : fmt::format("the objective is {}, beyond the range of a double; start nearer a solution", f0));
     Tracker track(f, options);
     switch (options.method) {
     case Method::GradientDescent: return gradient_descent(track, x0, options);
