@@ -158,7 +158,7 @@ TEST_SUITE("cli") {
         CHECK(json.out.find("{\"ok\":true,\"method\":\"newton\",\"converged\":true") == 0);
         CHECK(json.out.find("\"value\":-1.0,\"x\":{\"x\":1.0") != std::string::npos);
         const Run limited = nabla("optimize '(1-x)^2 + 100*(y-x^2)^2' --x0 -1.2,1 --method gd --max-iter 5");
-        CHECK(limited.status == 0);
+        CHECK(limited.status == 3);  // not converged: the best point, and a status that says so
         CHECK(limited.out.find("not converged: iteration limit (5)") != std::string::npos);
         const Run domain = nabla("optimize 'x - log(x)' --x0 x=-1");
         CHECK(domain.status == 1);
@@ -187,10 +187,19 @@ TEST_SUITE("cli") {
         const Run text = nabla("fit 'a*x + b' --data " + csv + " --tol 1e-12");
         CHECK(text.status == 0);
         CHECK(text.out.find("fit to 4 rows: sum of squared residuals ") == 0);
-        CHECK(text.out.find("\n  a = 2\n  b = 1\nconverged: ") != std::string::npos);
+        CHECK(text.out.find("(2 degrees of freedom), R^2 1\n") != std::string::npos);
+        CHECK(text.out.find("\n  a = 2                    standard error ") != std::string::npos);
+        CHECK(text.out.find("\n  b = 1                    standard error ") != std::string::npos);
+        CHECK(text.out.find("\nconverged: ") != std::string::npos);
+        CHECK(text.out.find("(lm, ") != std::string::npos);
         const Run json = nabla("fit 'a*x + b' --data " + csv + " --params b,a --x0 b=0 --method newton --format json");
         CHECK(json.out.find("\"params\":{\"b\":1.0") != std::string::npos);
         CHECK(json.out.find("\"rows\":4,") != std::string::npos);
+        // The data determine a*b only: a fit of a and b separately cannot converge.
+        const Run unidentifiable = nabla("fit 'a*b*x' --data " + csv);
+        CHECK(unidentifiable.status == 3);
+        CHECK(unidentifiable.out.find("not converged: the data do not determine the parameters (the Jacobian has rank 1 "
+                                      "for 2 parameters)") != std::string::npos);
         std::ofstream(csv) << "x,y\n0,1\n1,oops\n";
         const Run bad = nabla("fit 'a*x' --data " + csv);
         CHECK(bad.status == 1);

@@ -12,6 +12,8 @@
 #include "opt/compiled_objective.hpp"
 #include "opt/data.hpp"
 #include "opt/fit.hpp"
+#include "opt/fit_statistics.hpp"
+#include "opt/levenberg_marquardt.hpp"
 #include "opt/minimize.hpp"
 #include "parse/parse.hpp"
 
@@ -65,15 +67,19 @@ Eigen::VectorXd starting_point(const std::string& text, const std::vector<core::
     return x;
 }
 
+// Values by name; a value that is not finite (an undetermined standard error) is null.
 nlohmann::ordered_json point_json(const std::vector<core::Expr>& vars, const Eigen::VectorXd& x) {
     nlohmann::ordered_json out = nlohmann::ordered_json::object();
-    for (std::size_t k = 0; k < vars.size(); ++k) out[vars[k].name()] = x[static_cast<Eigen::Index>(k)];
+    for (std::size_t k = 0; k < vars.size(); ++k) {
+        const double v = x[static_cast<Eigen::Index>(k)];
+        out[vars[k].name()] = std::isfinite(v) ? nlohmann::ordered_json(v) : nlohmann::ordered_json(nullptr);
+    }
     return out;
 }
 
 // The fields every answer has, then the command's own, then the search's counts.
-nlohmann::ordered_json answer_json(const opt::Result& r, opt::Method method, const nlohmann::ordered_json& fields) {
-    nlohmann::ordered_json out{{"ok", true}, {"method", opt::method_name(method)}, {"converged", r.converged},
+nlohmann::ordered_json answer_json(const opt::Result& r, const std::string& method, const nlohmann::ordered_json& fields) {
+    nlohmann::ordered_json out{{"ok", true}, {"method", method}, {"converged", r.converged},
                                {"stop", r.stop}};
     for (const auto& [key, value] : fields.items()) out[key] = value;
     out["gradient_norm"] = r.gradient_norm;
@@ -82,22 +88,45 @@ nlohmann::ordered_json answer_json(const opt::Result& r, opt::Method method, con
     return out;
 }
 
-void add_search_options(CLI::App* cmd, OptimizeOptions& o, const std::string& x0_help) {
+// Exit status of a search: what DESIGN.md's contract says of a run that did not converge.
+constexpr int not_converged_status = 3;
+
+void add_search_options(CLI::App* cmd, OptimizeOptions& o, const std::string& x0_help, bool fit) {
     cmd->add_option("--x0", o.x0, x0_help);
-    cmd->add_option("--method", o.method, "gd, newton or lbfgs (default)")
-        ->check(CLI::IsMember({"gd", "newton", "lbfgs"}));
-    cmd->add_option("--tol", o.tolerance, "Stop when the gradient's norm is at most this (default 1e-8)");
-    cmd->add_option("--max-iter", o.max_iterations, "Iteration limit (default 1000)");
+    if (fit) {
+        cmd->add_option("--method", o.method, "lm (default: Levenberg-Marquardt), gd, newton or lbfgs")
+            ->check(CLI::IsMember({"lm", "gd", "newton", "lbfgs"}));
+    } else {
+        cmd->add_option("--method", o.method, "gd, newton or lbfgs (default)")
+            ->check(CLI::IsMember({"gd", "newton", "lbfgs"}));
+    }
+    cmd->add_option("--tol", o.tolerance,
+                    fit ? "lm: relative step and reduction tolerance (default 1e-14); others: gradient norm (default 1e-8)"
+                        : "Stop when the gradient's norm is at most this (default 1e-8)");
+    cmd->add_option("--max-iter", o.max_iterations,
+                    fit ? "Iteration limit (default 1000; lm: evaluations, default 100000)" : "Iteration limit (default 1000)");
     cmd->add_option("--format", o.format, "Output: text or json")->check(CLI::IsMember({"text", "json"}));
 }
 
 opt::Result search(const opt::Objective& f, const Eigen::VectorXd& x0, const OptimizeOptions& o) {
     opt::Options options;
     options.method = *opt::method_from_name(o.method);
-    options.tolerance = o.tolerance;
-    options.max_iterations = o.max_iterations;
+    if (o.tolerance >= 0) options.tolerance = o.tolerance;
+    if (o.max_iterations != 0) options.max_iterations = o.max_iterations;
     try {
         return opt::minimize(f, x0, options);
+    } catch (const DomainError& e) {
+        throw DomainError(std::string("at the starting point: ") + e.what());
+    }
+}
+
+opt::Result fit_search(const opt::LeastSquares& f, const Eigen::VectorXd& p0, const OptimizeOptions& o) {
+    if (o.method != "lm") return search(f, p0, o);
+    opt::LeastSquaresOptions options;
+    if (o.tolerance >= 0) options.tolerance = o.tolerance;
+    if (o.max_iterations != 0) options.max_evaluations = o.max_iterations;
+    try {
+        return opt::levenberg_marquardt(f, p0, options);
     } catch (const DomainError& e) {
         throw DomainError(std::string("at the starting point: ") + e.what());
     }
@@ -109,7 +138,7 @@ CLI::App* add_optimize_command(CLI::App& app, OptimizeOptions& o) {
     auto* cmd = app.add_subcommand("optimize", "Minimise EXPR from a starting point (docs/optimize.md)");
     cmd->add_option("expr", o.expr, "Expression to minimise")->required();
     cmd->add_option("--vars", o.vars, "Variable order (default: names sorted naturally)");
-    add_search_options(cmd, o, "Starting point: x=1,y=-2 or 1,-2 (default: every variable 0)");
+    add_search_options(cmd, o, "Starting point: x=1,y=-2 or 1,-2 (default: every variable 0)", false);
     cmd->add_flag("--jit", o.jit, "Evaluate through generated C++, compiled and loaded first (needs a compiler)");
     return cmd;
 }
@@ -131,12 +160,12 @@ int run_optimize(const OptimizeOptions& o) {
         }
         const opt::Result r = search(*objective, starting_point(o.x0, vars, 0), o);
         if (o.format == "json") {
-            std::cout << answer_json(r, method, {{"value", r.value}, {"x", point_json(vars, r.x)}}).dump() << "\n";
+            std::cout << answer_json(r, o.method, {{"value", r.value}, {"x", point_json(vars, r.x)}}).dump() << "\n";
         } else {
             std::cout << fmt::format("minimum {:.12g} at\n", r.value);
-            std::cout << point_text(vars, r.x) << outcome_text(r, method);
+            std::cout << point_text(vars, r.x) << outcome_text(r, o.method);
         }
-        return 0;
+        return r.converged ? 0 : not_converged_status;
     } catch (const Error& e) {
         std::cerr << "nabla: " << describe(e, text);
         return 1;
@@ -149,7 +178,7 @@ CLI::App* add_fit_command(CLI::App& app, FitOptions& o) {
     cmd->add_option("--data", o.data, "CSV file: a header of column names, one row per data point")->required();
     cmd->add_option("--params", o.params, "Parameters (default: the model's names that are not columns)");
     cmd->add_option("--target", o.target, "The column the model should match (default y)");
-    add_search_options(cmd, o.search, "Starting values: a=1,b=2 or 1,2 (default: every parameter 1)");
+    add_search_options(cmd, o.search, "Starting values: a=1,b=2 or 1,2 (default: every parameter 1)", true);
     return cmd;
 }
 
@@ -171,22 +200,29 @@ int run_fit(const FitOptions& o) {
         }
         if (params.empty()) throw Error("the model has no parameters: every name in it is a column of the data");
         const opt::LeastSquares objective(model, params, data, o.target);
-        const opt::Result r = search(objective, starting_point(o.search.x0, params, 1), o.search);
-        const double ssr = 2 * r.value;
-        const double rms = std::sqrt(ssr / static_cast<double>(data.rows()));
-        const opt::Method method = *opt::method_from_name(o.search.method);
+        opt::Result r = fit_search(objective, starting_point(o.search.x0, params, 1), o.search);
+        const opt::FitStatistics stats = opt::fit_statistics(objective, r.x);
+        if (r.converged && stats.rank < static_cast<Eigen::Index>(params.size())) {
+            r.converged = false;
+            r.stop = fmt::format("the data do not determine the parameters (the Jacobian has rank {} for {} parameters)",
+                                 stats.rank, params.size());
+        }
         if (o.search.format == "json") {
-            std::cout << answer_json(r, method,
-                                     {{"params", point_json(params, r.x)}, {"rows", data.rows()},
-                                      {"sum_squared_residuals", ssr}, {"rms_residual", rms}})
-                             .dump()
+            std::cout << answer_json(r, o.search.method,
+                                     {{"params", point_json(params, r.x)},
+                                      {"standard_errors", point_json(params, stats.standard_errors)},
+                                      {"t_values", point_json(params, stats.t_values)},
+                                      {"rows", data.rows()},
+                                      {"degrees_of_freedom", stats.degrees_of_freedom},
+                                      {"sum_squared_residuals", stats.sum_squared_residuals},
+                                      {"residual_standard_deviation", stats.residual_standard_deviation},
+                                      {"r_squared", stats.r_squared}})
+                             .dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
                       << "\n";
         } else {
-            std::cout << fmt::format("fit to {} rows: sum of squared residuals {:.6g}, rms residual {:.6g}\n",
-                                     data.rows(), ssr, rms);
-            std::cout << point_text(params, r.x) << outcome_text(r, method);
+            std::cout << fit_text(params, r.x, stats) << outcome_text(r, o.search.method);
         }
-        return 0;
+        return r.converged ? 0 : not_converged_status;
     } catch (const Error& e) {
         std::cerr << "nabla: " << describe(e, text);
         return 1;

@@ -13,15 +13,16 @@ struct OptimizeOptions {
     std::string vars;
     std::string x0;
     std::string method = "lbfgs";
-    double tolerance = 1e-8;
-    int max_iterations = 1000;
+    double tolerance = -1;   // below 0: the method's own default
+    int max_iterations = 0;  // 0: the method's own default
     std::string format = "text";
     bool jit = false;  // optimize: evaluate through generated, compiled code
 };
 
 CLI::App* add_optimize_command(CLI::App& app, OptimizeOptions& o);
 
-// Prints the result; returns the exit status (0, or 1 on a user error).
+// Prints the result; returns the exit status: 0 converged, 1 a user error, 3 not converged
+// (the best point found is printed).
 int run_optimize(const OptimizeOptions& o);
 
 struct FitOptions {
@@ -29,11 +30,13 @@ struct FitOptions {
     std::string data;
     std::string params;
     std::string target = "y";
-    OptimizeOptions search;  // --x0 (of the parameters), --method, --tol, --max-iter, --format
+    OptimizeOptions search{.method = "lm"};  // --x0 (of the parameters), --method, --tol, --max-iter, --format
 };
 
 CLI::App* add_fit_command(CLI::App& app, FitOptions& o);
 
+// Exit status as for run_optimize; a fit whose data do not determine its parameters did not
+// converge.
 int run_fit(const FitOptions& o);
 
 }  // namespace nabla::frontend

@@ -12,11 +12,25 @@ std::string point_text(const std::vector<core::Expr>& vars, const Eigen::VectorX
     return out;
 }
 
-std::string outcome_text(const opt::Result& r, opt::Method method) {
-    std::string out = fmt::format("{}{} ({}", r.converged ? "converged: " : "not converged: ", r.stop,
-                                  opt::method_name(method));
+std::string outcome_text(const opt::Result& r, std::string_view method) {
+    std::string out = fmt::format("{}{} ({}", r.converged ? "converged: " : "not converged: ", r.stop, method);
     if (r.iterations) out += fmt::format(", {} iterations", *r.iterations);
     return out + fmt::format(", {} evaluations)\n", r.evaluations);
+}
+
+std::string fit_text(const std::vector<core::Expr>& params, const Eigen::VectorXd& p, const opt::FitStatistics& s) {
+    std::string out = fmt::format("fit to {} rows: sum of squared residuals {:.6g}, residual standard deviation {:.6g} "
+                                  "({} degrees of freedom), R^2 {:.6g}\n",
+                                  s.rows, s.sum_squared_residuals, s.residual_standard_deviation,
+                                  s.degrees_of_freedom, s.r_squared);
+    std::size_t width = 0;
+    for (const core::Expr& v : params) width = std::max(width, v.name().size());
+    for (std::size_t k = 0; k < params.size(); ++k) {
+        const auto i = static_cast<Eigen::Index>(k);
+        out += fmt::format("  {:<{}} = {:<20.12g} standard error {:<12.6g} t = {:.4g}\n", params[k].name(), width, p[i],
+                           s.standard_errors[i], s.t_values[i]);
+    }
+    return out;
 }
 
 }  // namespace nabla::frontend

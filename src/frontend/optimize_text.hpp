@@ -3,9 +3,11 @@
 #pragma once
 
 #include "core/expr.hpp"
+#include "opt/fit_statistics.hpp"
 #include "opt/minimize.hpp"
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace nabla::frontend {
@@ -15,6 +17,11 @@ std::string point_text(const std::vector<core::Expr>& vars, const Eigen::VectorX
 
 // "converged: gradient norm 8.25e-11 <= 1e-08 (lbfgs, 42 iterations, 53 evaluations)\n", or
 // "not converged: " and the reason.
-std::string outcome_text(const opt::Result& r, opt::Method method);
+std::string outcome_text(const opt::Result& r, std::string_view method);
+
+// A fit's summary line ("fit to 14 rows: sum of squared residuals ..., residual standard
+// deviation ... (12 degrees of freedom), R^2 ...") and one line per parameter with its
+// standard error and t-value.
+std::string fit_text(const std::vector<core::Expr>& params, const Eigen::VectorXd& p, const opt::FitStatistics& s);
 
 }  // namespace nabla::frontend

@@ -117,4 +117,22 @@ Eigen::VectorXd LeastSquares::residuals(const Eigen::VectorXd& p) const {
     return out;
 }
 
+Eigen::VectorXd LeastSquares::targets() const {
+    Eigen::VectorXd y(static_cast<Eigen::Index>(data_.rows()));
+    for (std::size_t r = 0; r < data_.rows(); ++r) y[static_cast<Eigen::Index>(r)] = data_.at(r, target_);
+    return y;
+}
+
+void LeastSquares::jacobian(const Eigen::VectorXd& p, Eigen::MatrixXd& out) const {
+    const std::size_t n = params_.size();
+    out.resize(static_cast<Eigen::Index>(data_.rows()), static_cast<Eigen::Index>(n));
+    std::vector<double> inputs, values(n + 1);
+    for (std::size_t r = 0; r < data_.rows(); ++r) {
+        load(p, r, inputs);
+        model_and_gradient_.run(inputs, values);
+        for (std::size_t j = 0; j < n; ++j)
+            out(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(j)) = values[j + 1];
+    }
+}
+
 }  // namespace nabla::opt

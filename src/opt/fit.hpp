@@ -29,6 +29,11 @@ public:
 
     // The residual model - target of every row at p.
     Eigen::VectorXd residuals(const Eigen::VectorXd& p) const;
+    // The residuals' exact Jacobian at p: one row per data row, one column per parameter.
+    void jacobian(const Eigen::VectorXd& p, Eigen::MatrixXd& out) const;
+    std::size_t rows() const { return data_.rows(); }
+    // The target column, the values the model is fitted to.
+    Eigen::VectorXd targets() const;
 
 private:
     // Fills the program's inputs: the parameters, then row r's columns.

@@ -305,7 +305,7 @@ Minimum minimize(const Piece& at, std::vector<Piece> args, const Scope& scope) {
         m.value.shape = Result::Shape::Value;
         m.value.value.number = r.value;
         m.report =
-            "minimum at\n" + frontend::point_text(vars, r.x) + frontend::outcome_text(r, options.method);
+            "minimum at\n" + frontend::point_text(vars, r.x) + frontend::outcome_text(r, opt::method_name(options.method));
         return m;
     } catch (const Error&) {
         rethrow_at(at);
