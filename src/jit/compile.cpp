@@ -1,56 +1,32 @@
-// compile.cpp — source to shared library through the system compiler, cached by content hash.
+// compile.cpp — source to shared library through the system compiler, kept in the cache, loaded.
 #include "jit/compile.hpp"
+
+#include "jit/cache.hpp"
+#include "jit/files.hpp"
+#include "jit/key.hpp"
+#include "jit/process.hpp"
 
 #include <dlfcn.h>
 #include <fcntl.h>
-#include <spawn.h>
-#include <sys/wait.h>
+#include <stdio.h>
 #include <unistd.h>
 
-#include <cstdint>
 #include <cstdlib>
-#include <fstream>
+#include <optional>
 #include <sstream>
-
-extern char** environ;
 
 namespace nabla::jit {
 
 namespace fs = std::filesystem;
 
 CompileError::CompileError(std::string command, std::string output, fs::path source)
-    : Error("the C++ compiler failed: " + command + "\n" + output + "(source kept in " + source.string() + ")"),
+    : CompileError("the C++ compiler failed", std::move(command), std::move(output), std::move(source)) {}
+
+CompileError::CompileError(const std::string& summary, std::string command, std::string output, fs::path source)
+    : Error(summary + ": " + command + "\n" + output + "(source kept in " + source.string() + ")"),
       command_(std::move(command)), output_(std::move(output)), source_(std::move(source)) {}
 
 namespace {
-
-std::uint64_t fnv1a(std::string_view text, std::uint64_t h = 0xcbf29ce484222325ull) {
-    for (unsigned char c : text) {
-        h ^= c;
-        h *= 0x100000001b3ull;
-    }
-    return h;
-}
-
-std::string hex(std::uint64_t v) {
-    static constexpr char digits[] = "0123456789abcdef";
-    std::string s(16, '0');
-    for (int i = 15; i >= 0; --i, v >>= 4) s[static_cast<std::size_t>(i)] = digits[v & 15];
-    return s;
-}
-
-std::string env(const char* name) {
-    const char* v = std::getenv(name);
-    return v ? v : "";
-}
-
-fs::path cache_directory(const CompileOptions& o) {
-    if (!o.cache_dir.empty()) return o.cache_dir;
-    if (std::string d = env("NABLA_CACHE_DIR"); !d.empty()) return d;
-    if (std::string d = env("XDG_CACHE_HOME"); !d.empty()) return fs::path(d) / "nabla";
-    if (std::string d = env("HOME"); !d.empty()) return fs::path(d) / ".cache" / "nabla";
-    return fs::temp_directory_path() / "nabla-cache";
-}
 
 std::vector<std::string> split_words(const std::string& s) {
     std::istringstream in(s);
@@ -74,57 +50,33 @@ std::string quoted(const std::vector<std::string>& argv) {
     return out;
 }
 
-std::string read_file(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+// The compiler command up to its input and output file names: what the key covers.
+struct Command {
+    std::vector<std::string> argv;
+    CompilerIdentity compiler;
+};
 
-// Writes through a temporary name and renames, so a concurrent reader never sees half a file.
-void write_file(const fs::path& path, std::string_view text) {
-    const fs::path tmp = path.string() + ".tmp" + std::to_string(::getpid());
-    {
-        std::ofstream out(tmp, std::ios::binary);
-        out.write(text.data(), static_cast<std::streamsize>(text.size()));
-        if (!out) throw Error("cannot write " + tmp.string());
-    }
-    fs::rename(tmp, path);
-}
-
-// Runs argv with stdout and stderr into `log`; returns the exit status (-1 if it did not run).
-int run(const std::vector<std::string>& argv, const fs::path& log) {
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    posix_spawn_file_actions_adddup2(&actions, 1, 2);
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-    std::vector<char*> args;
-    for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-    args.push_back(nullptr);
-    pid_t pid = 0;
-    const int spawned = posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    if (spawned != 0) return -1;
-    int status = 0;
-    while (::waitpid(pid, &status, 0) < 0) {
-        if (errno != EINTR) return -1;
-    }
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+Command command_for(const CompileOptions& o) {
+    Command c;
+    c.argv = split_words(o.compiler.empty() ? default_compiler() : o.compiler);
+    if (c.argv.empty()) throw Error("no C++ compiler given");
+    c.compiler = compiler_identity(c.argv, o.time_limit);
+    c.argv.push_back("-std=c++17");
+    c.argv.insert(c.argv.end(), o.flags.begin(), o.flags.end());
+    c.argv.insert(c.argv.end(), {"-shared", "-fPIC", "-x", "c++"});
+    return c;
 }
 
 }  // namespace
 
 std::string default_compiler() {
-    std::string cxx = env("CXX");
-    return cxx.empty() ? "c++" : cxx;
+    const char* cxx = std::getenv("CXX");
+    return cxx && *cxx ? cxx : "c++";
 }
 
 bool compiler_available(const std::string& compiler) {
-    std::vector<std::string> argv = split_words(compiler);
-    if (argv.empty()) return false;
-    argv.push_back("--version");
-    return run(argv, "/dev/null") == 0;
+    const std::vector<std::string> words = split_words(compiler);
+    return !words.empty() && compiler_identity(words, CompileOptions{}.time_limit).runs;
 }
 
 Module::Module(Module&& other) noexcept : handle_(other.handle_), path_(std::move(other.path_)) {
@@ -160,39 +112,78 @@ Module load(const fs::path& library) {
     return Module(handle, library);
 }
 
-Module compile(std::string_view source, const CompileOptions& options) {
-    const std::string compiler = options.compiler.empty() ? default_compiler() : options.compiler;
-    std::vector<std::string> argv = split_words(compiler);
-    if (argv.empty()) throw Error("no C++ compiler given");
-    argv.push_back("-std=c++17");
-    argv.insert(argv.end(), options.flags.begin(), options.flags.end());
-
-    std::uint64_t h = fnv1a(compiler);
-    for (const std::string& f : options.flags) h = fnv1a(f, fnv1a(std::string_view("\0", 1), h));
-    h = fnv1a(source, fnv1a(std::string_view("\0", 1), h));
-    const fs::path dir = cache_directory(options);
-    fs::create_directories(dir);
-    const std::string key = hex(h);
-    const fs::path src = dir / (key + ".cpp");
-    const fs::path lib = dir / (key + ".so");
-
-    const bool same_source = fs::exists(src) && read_file(src) == source;
-    if (same_source && fs::exists(lib)) return load(lib);
-    if (!same_source) write_file(src, source);
-
-    const fs::path tmp = lib.string() + ".tmp" + std::to_string(::getpid());
-    const fs::path log = dir / (key + ".log");
-    argv.insert(argv.end(), {"-shared", "-fPIC", "-x", "c++", src.string(), "-o", tmp.string()});
-    const int status = run(argv, log);
-    std::string output = read_file(log);
-    fs::remove(log);
-    if (status != 0) {
-        fs::remove(tmp);
-        if (status == -1 && output.empty()) output = "could not run '" + argv[0] + "'\n";
-        throw CompileError(quoted(argv), output, src);
+// Loads the very file that was checked, through its descriptor, so that nothing can be swapped
+// in between; by name only when the descriptor's name is taken (the loader matches names before
+// files, and descriptor numbers are reused) or /proc is missing.
+Module load_opened(int fd, const fs::path& library) {
+    const std::string via = "/proc/self/fd/" + std::to_string(fd);
+    const char* name = library.c_str();
+    if (::access(via.c_str(), F_OK) == 0) {
+        if (void* taken = ::dlopen(via.c_str(), RTLD_NOW | RTLD_LOCAL | RTLD_NOLOAD))
+            ::dlclose(taken);
+        else
+            name = via.c_str();
     }
-    fs::rename(tmp, lib);
-    return load(lib);
+    void* handle = ::dlopen(name, RTLD_NOW | RTLD_LOCAL);
+    if (!handle) {
+        const char* why = ::dlerror();
+        throw Error("cannot load " + library.string() + ": " + (why ? why : "unknown error"));
+    }
+    return Module(handle, library);
+}
+
+std::string cache_key(std::string_view source, const CompileOptions& options) {
+    const Command c = command_for(options);
+    return library_key(source, c.compiler, c.argv);
+}
+
+Module compile(std::string_view source, const CompileOptions& options) {
+    const Command command = command_for(options);
+    const std::string key = library_key(source, command.compiler, command.argv);
+    const std::optional<CacheLocation> where = cache_location(options.cache_dir);
+    const Fd cache = where ? open_cache(*where) : Fd();
+    if (cache)
+        if (const Fd found = find_library(cache.get(), key)) return load_opened(found.get(), where->path / (key + ".so"));
+
+    // The compiler runs in a fresh private directory, by names relative to it: no path outside it
+    // is looked up again. Without a cache that directory is all there is.
+    std::error_code no_tmp;
+    const fs::path tmp = cache ? fs::path() : fs::temp_directory_path(no_tmp);
+    if (no_tmp) throw Error("no temporary directory to compile in: " + no_tmp.message());
+    WorkDir work(cache ? where->path : tmp);
+    const std::string src = key + ".cpp";
+    replace_file(work.fd(), src, source, work.path() / src);
+    const Fd log = create_new(work.fd(), "compile.log", work.path() / "compile.log");
+    std::vector<std::string> argv = command.argv;
+    argv.insert(argv.end(), {src, "-o", "lib.so"});
+
+    std::optional<int> status = 127;
+    std::string output = command.compiler.path.empty() ? "could not run '" + argv[0] + "': not found\n" : "";
+    if (!command.compiler.path.empty()) {
+        std::vector<std::string> exec = argv;
+        exec[0] = command.compiler.path;
+        status = run(exec, log.get(), options.time_limit, work.fd());
+        output = read_all(log.get(), work.path() / "compile.log");
+    }
+    if (!status || *status != 0) {
+        fs::path kept = work.path() / src;
+        if (cache && ::renameat(work.fd(), src.c_str(), cache.get(), src.c_str()) == 0)
+            kept = where->path / src;
+        else
+            work.keep();
+        if (!status)
+            throw CompileError("the C++ compiler did not finish within " + std::to_string(options.time_limit.count()) +
+                                   " s and was stopped",
+                               quoted(argv), output, kept);
+        if (output.empty()) output = "could not run '" + argv[0] + "'\n";
+        throw CompileError(quoted(argv), output, kept);
+    }
+    const Fd built = open_own_file(work.fd(), "lib.so");
+    if (!built) throw Error("the C++ compiler wrote no library: " + quoted(argv));
+    if (!cache) return load_opened(built.get(), work.path() / "lib.so");  // the directory goes after loading
+    store_library(cache.get(), where->path, key, work.fd(), "lib.so", read_all(built.get(), work.path() / "lib.so"));
+    ::unlinkat(cache.get(), src.c_str(), 0);  // kept by an earlier failure
+    return load_opened(built.get(), where->path / (key + ".so"));
 }
 
 }  // namespace nabla::jit

@@ -3,6 +3,7 @@
 
 #include "core/error.hpp"
 
+#include <chrono>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -10,10 +11,12 @@
 
 namespace nabla::jit {
 
-// The compiler failed. Carries the exact command, its output and the kept source.
+// The compiler failed, or did not finish in time. Carries the exact command, its output and the
+// kept source.
 class CompileError : public Error {
 public:
     CompileError(std::string command, std::string output, std::filesystem::path source);
+    CompileError(const std::string& summary, std::string command, std::string output, std::filesystem::path source);
     const std::string& command() const { return command_; }
     const std::string& compiler_output() const { return output_; }
     const std::filesystem::path& source_path() const { return source_; }
@@ -27,7 +30,11 @@ private:
 struct CompileOptions {
     std::string compiler;                // empty: $CXX, else "c++"
     std::vector<std::string> flags = {"-O3", "-march=native", "-fno-math-errno", "-DNABLA_VECTOR_MATH"};
-    std::filesystem::path cache_dir;     // empty: $NABLA_CACHE_DIR, $XDG_CACHE_HOME/nabla, ~/.cache/nabla
+    // Empty: $NABLA_CACHE_DIR, else $XDG_CACHE_HOME/nabla, else $HOME/.cache/nabla; with none of
+    // these set nothing is cached. It must be a directory of the user's that no one else can write.
+    std::filesystem::path cache_dir;
+    // The compiler (with every process it started) is killed after this long; zero: no limit.
+    std::chrono::seconds time_limit{120};
 };
 
 // A loaded shared library; unloaded when the last owner goes away. Move-only.
@@ -51,15 +58,21 @@ public:
 
 private:
     friend Module load(const std::filesystem::path& library);
+    friend Module load_opened(int fd, const std::filesystem::path& library);
     Module(void* handle, std::filesystem::path path) : handle_(handle), path_(std::move(path)) {}
     void* handle_ = nullptr;
     std::filesystem::path path_;
 };
 
-// Compiles `source` (C++17) with `$CXX flags -shared -fPIC` unless the cache already holds a
-// library for the same source, compiler and flags (keyed by a hash of all three), and loads it.
-// Throws CompileError when the compiler fails, nabla::Error when loading does.
+// Compiles `source` (C++17) with `$CXX flags -shared -fPIC` unless the cache already holds an
+// intact library under the same key (cache_key), and loads it. Throws CompileError when the
+// compiler fails or runs past options.time_limit, nabla::Error when the cache directory is not
+// private or loading fails, nabla::Cancelled (after killing the compiler) on core::request_cancel.
 Module compile(std::string_view source, const CompileOptions& options = {});
+
+// The name compile() stores the library under: a SHA-256 of the source, the compiler (its path
+// and `--version` output), the flags and, when a flag says "=native", the processor.
+std::string cache_key(std::string_view source, const CompileOptions& options = {});
 
 // Loads an existing shared library.
 Module load(const std::filesystem::path& library);
