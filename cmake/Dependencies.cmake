@@ -44,6 +44,17 @@ add_library(nabla::lbfgspp INTERFACE IMPORTED)
 target_include_directories(nabla::lbfgspp INTERFACE ${LBFGSPP_INCLUDE_DIR})
 target_link_libraries(nabla::lbfgspp INTERFACE Eigen3::Eigen)
 
+# Nettle: SHA-256 for the compile cache's keys and for checking a cached library before loading it.
+find_path(NETTLE_INCLUDE_DIR nettle/sha2.h)
+find_library(NETTLE_LIBRARY nettle)
+if(NETTLE_INCLUDE_DIR AND NETTLE_LIBRARY)
+  set(NETTLE_FOUND TRUE)
+endif()
+nabla_require(NETTLE_FOUND "Nettle (SHA-256 of the compile cache)" nettle-dev)
+add_library(nabla::nettle INTERFACE IMPORTED)
+target_include_directories(nabla::nettle INTERFACE ${NETTLE_INCLUDE_DIR})
+target_link_libraries(nabla::nettle INTERFACE ${NETTLE_LIBRARY})
+
 if(NABLA_BUILD_TESTS)
   find_package(doctest QUIET CONFIG)
   nabla_require(doctest_FOUND "doctest" doctest-dev)
