@@ -108,16 +108,22 @@ void add_search_options(CLI::App* cmd, OptimizeOptions& o, const std::string& x0
     cmd->add_option("--format", o.format, "Output: text or json")->check(CLI::IsMember({"text", "json"}));
 }
 
+// Runs a search; a domain error there can only be about the starting point, and says so.
+template <class Run>
+opt::Result from_start(Run run) {
+    try {
+        return run();
+    } catch (const DomainError& e) {
+        throw DomainError(std::string("at the starting point: ") + e.what());
+    }
+}
+
 opt::Result search(const opt::Objective& f, const Eigen::VectorXd& x0, const OptimizeOptions& o) {
     opt::Options options;
     options.method = *opt::method_from_name(o.method);
     if (o.tolerance >= 0) options.tolerance = o.tolerance;
     if (o.max_iterations != 0) options.max_iterations = o.max_iterations;
-    try {
-        return opt::minimize(f, x0, options);
-    } catch (const DomainError& e) {
-        throw DomainError(std::string("at the starting point: ") + e.what());
-    }
+    return from_start([&] { return opt::minimize(f, x0, options); });
 }
 
 opt::Result fit_search(const opt::LeastSquares& f, const Eigen::VectorXd& p0, const OptimizeOptions& o) {
@@ -125,11 +131,7 @@ opt::Result fit_search(const opt::LeastSquares& f, const Eigen::VectorXd& p0, co
     opt::LeastSquaresOptions options;
     if (o.tolerance >= 0) options.tolerance = o.tolerance;
     if (o.max_iterations != 0) options.max_evaluations = o.max_iterations;
-    try {
-        return opt::levenberg_marquardt(f, p0, options);
-    } catch (const DomainError& e) {
-        throw DomainError(std::string("at the starting point: ") + e.what());
-    }
+    return from_start([&] { return opt::levenberg_marquardt(f, p0, options); });
 }
 
 }  // namespace
