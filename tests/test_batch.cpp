@@ -93,8 +93,10 @@ TEST_SUITE("batch") {
     }
 
     TEST_CASE("Batch: a number JSON cannot hold is an error line, not a crash") {
-        const json a = answer(R"J({"id": 1e400, "op": "simplify", "expr": "x"})J");
+        const json a = answer(R"J({"id": 5, "op": "eval", "expr": "x", "at": {"x": 1e400}})J");
         CHECK(a["ok"] == false);
+        CHECK(a["id"] == 5);
+        CHECK(a["error"]["message"].get<std::string>().find("not valid JSON") != std::string::npos);
     }
 
     TEST_CASE("Batch: one line out per line in, in order") {

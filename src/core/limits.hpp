@@ -12,5 +12,10 @@ inline constexpr std::size_t max_number_bits = 1u << 20;   // exact numbers larg
 inline constexpr long max_decimal_exponent = 100'000;      // 1e100000 is the largest literal
 inline constexpr std::size_t max_live_nodes = 20'000'000;  // distinct nodes alive at once (~3 GB)
 inline constexpr std::size_t max_diff_order = 100;         // successive derivatives in one request
+inline constexpr std::size_t max_line_bytes = 16u << 20;   // one batch, REPL or --wrt input line
+inline constexpr std::size_t max_file_bytes = 16u << 20;   // an @FILE or - (stdin) expression text
+inline constexpr std::size_t max_result_bytes = 256u << 20;  // one printed result or batch answer
+inline constexpr std::size_t max_steps_bytes = 16u << 20;  // the text of one --steps derivation
+inline constexpr double default_batch_timeout_seconds = 60;  // per batch request; --timeout
 
 }  // namespace nabla::limits

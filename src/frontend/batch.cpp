@@ -2,6 +2,9 @@
 #include "frontend/batch.hpp"
 
 #include "core/error.hpp"
+#include "frontend/deadline.hpp"
+#include "frontend/io.hpp"
+#include "frontend/json_id.hpp"
 #include "frontend/render.hpp"
 #include "frontend/request.hpp"
 
@@ -16,61 +19,6 @@ namespace nabla::frontend {
 namespace {
 
 using nlohmann::json;
-
-// The id echoed exactly as written. nlohmann stores integers beyond 64 bits as doubles, so for
-// those the raw text of the top-level "id" value is recovered through the SAX interface.
-class RawIdFinder : public nlohmann::json_sax<json> {
-public:
-    std::string raw;
-    bool number_float(number_float_t, const string_t& s) override { return capture(s); }
-    bool key(string_t& k) override {
-        next_is_id_ = depth_ == 1 && k == "id";
-        return true;
-    }
-    bool start_object(std::size_t) override { return enter(); }
-    bool start_array(std::size_t) override { return enter(); }
-    bool end_object() override { return leave(); }
-    bool end_array() override { return leave(); }
-    bool null() override { return other(); }
-    bool boolean(bool) override { return other(); }
-    bool number_integer(number_integer_t) override { return other(); }
-    bool number_unsigned(number_unsigned_t) override { return other(); }
-    bool string(string_t&) override { return other(); }
-    bool binary(binary_t&) override { return other(); }
-    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
-
-private:
-    bool capture(const string_t& s) {
-        if (next_is_id_ && depth_ == 1) raw = s;
-        next_is_id_ = false;
-        return true;
-    }
-    bool other() {
-        next_is_id_ = false;
-        return true;
-    }
-    bool enter() {
-        ++depth_;
-        return true;
-    }
-    bool leave() {
-        --depth_;
-        return true;
-    }
-    int depth_ = 0;
-    bool next_is_id_ = false;
-};
-
-std::string id_text(std::string_view line, const json& request) {
-    if (!request.is_object() || !request.contains("id")) return "null";
-    const json& id = request["id"];
-    if (id.is_number_float()) {
-        RawIdFinder finder;
-        json::sax_parse(line, &finder);
-        if (!finder.raw.empty()) return finder.raw;
-    }
-    return id.dump();
-}
 
 std::string error_answer(const std::string& id, const std::string& message, std::optional<std::size_t> position) {
     json error{{"message", message}, {"position", nullptr}};
@@ -134,36 +82,72 @@ Request to_request(const json& j) {
     return r;
 }
 
-}  // namespace
+// The id as raw text, echoed exactly; and the request with the id replaced by null, so the
+// DOM never holds it (it may be nested deep, or a number no double holds).
+struct Parsed {
+    std::string id = "null";
+    std::string request_text;
+};
 
-std::string answer_line(std::string_view line) {
+Parsed split_id(std::string_view line) {
+    const auto span = find_id(line);
+    if (!span) return {"null", std::string(line)};
+    return {std::string(line.substr(span->begin, span->end - span->begin)),
+            std::string(line.substr(0, span->begin)) + "null" + std::string(line.substr(span->end))};
+}
+
+std::string seconds_text(double s) { return fmt::format("{:g} s", s); }
+
+std::string answer(std::string_view line, const BatchOptions& options, Deadline* deadline) {
+    const Parsed parsed = split_id(line);
+    const std::string& id = parsed.id;
     json request;
     try {
-        request = json::parse(line);
+        request = json::parse(parsed.request_text);
     } catch (const json::exception& e) {  // malformed, or a number no double can hold
-        return error_answer("null", std::string("not valid JSON: ") + e.what(), std::nullopt);
+        return error_answer(id, std::string("not valid JSON: ") + e.what(), std::nullopt);
     }
-    const std::string id = id_text(line, request);
+    if (deadline) deadline->arm(options.timeout_seconds);
     try {
         const Request r = to_request(request);
         const Result result = run(r);
-        json answer = result_json(result);
-        return "{\"id\":" + id + ",\"ok\":true," + answer.dump(-1, ' ', false, json::error_handler_t::replace).substr(1);
+        std::string fields = result_fields(result, options.max_result_bytes);
+        if (deadline) deadline->disarm();  // a limit passing after the work is done costs nothing
+        return "{\"id\":" + id + ",\"ok\":true," + fields + "}";
+    } catch (const Cancelled&) {
+        if (deadline && deadline->disarm())
+            return error_answer(id, "time limit exceeded: the request ran longer than " + seconds_text(options.timeout_seconds)
+                                        + " (batch --timeout)", std::nullopt);
+        return error_answer(id, "interrupted", std::nullopt);
     } catch (const Error& e) {
+        if (deadline) deadline->disarm();
         return error_answer(id, e.what(), e.position());
     } catch (const std::bad_alloc&) {
+        if (deadline) deadline->disarm();
         return error_answer(id, "out of memory", std::nullopt);
     } catch (const std::exception& e) {
+        if (deadline) deadline->disarm();
         return error_answer(id, std::string("internal error: ") + e.what(), std::nullopt);
     }
 }
 
-void run_jsonl(std::istream& in, std::ostream& out) {
+}  // namespace
+
+std::string answer_line(std::string_view line, const BatchOptions& options) { return answer(line, options, nullptr); }
+
+bool run_jsonl(std::istream& in, std::ostream& out, const BatchOptions& options) {
+    Deadline deadline;
     std::string line;
-    while (std::getline(in, line)) {
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        out << answer_line(line) << '\n';
-        out.flush();
+    for (;;) {
+        const LineRead read = read_line(in, line, options.max_line_bytes);
+        if (read == LineRead::End) return true;
+        if (read == LineRead::TooLong)
+            out << error_answer("null", "line longer than " + std::to_string(options.max_line_bytes >> 20)
+                                            + " MiB, the limit of one request", std::nullopt);
+        else
+            out << answer(line, options, &deadline);
+        out << '\n';
+        if (!flushed(out)) return false;  // the reader has gone, or the disk is full
     }
 }
 

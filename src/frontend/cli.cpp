@@ -4,10 +4,12 @@
 #include "core/build.hpp"
 #include "codegen/emit_cpp.hpp"
 #include "core/error.hpp"
+#include "core/limits.hpp"
 #include "diff/calculus.hpp"
 #include "diff/diff.hpp"
 #include "frontend/batch.hpp"
 #include "frontend/diagnostic.hpp"
+#include "frontend/io.hpp"
 #include "frontend/optimize_cli.hpp"
 #include "frontend/render.hpp"
 #include "frontend/request.hpp"
@@ -74,6 +76,7 @@ int execute(const Request& request, const Options& o) {
             core::Expr f = parse::parse(request.exprs[0]);
             for (const core::Expr& x : result.vars) {
                 text += format == Format::Latex ? steps_latex(f, x) : steps_text(f, x);
+                if (text.size() > limits::max_steps_bytes) throw_steps_too_long();
                 f = diff::derivative(f, x);
             }
         } else {
@@ -95,8 +98,14 @@ int diff_lines(const Options& o) {
     int status = 0;
     std::string line;
     std::size_t line_no = 0;
-    while (std::getline(std::cin, line)) {
+    for (LineRead read; (read = read_line(std::cin, line)) != LineRead::End;) {
         ++line_no;
+        if (read == LineRead::TooLong) {
+            std::cout << "\n";
+            std::cerr << "nabla: line " << line_no << ": longer than " << (limits::max_line_bytes >> 20) << " MiB\n";
+            status = 1;
+            continue;
+        }
         if (line.find_first_not_of(" \t\r") == std::string::npos) {
             std::cout << "\n";
             continue;
@@ -109,7 +118,7 @@ int diff_lines(const Options& o) {
             std::cerr << "nabla: line " << line_no << ": " << describe(e, line);
             status = 1;
         }
-        std::cout.flush();
+        if (!flushed(std::cout)) break;  // main reports the write error
     }
     return status;
 }
@@ -241,8 +250,13 @@ int run_cli(int argc, char** argv) {
     add_common(simp, o);
 
     bool jsonl = false;
+    BatchOptions batch_options;
     auto* batch = app.add_subcommand("batch", "JSON Lines requests on stdin, one answer per line");
     batch->add_flag("--jsonl", jsonl, "JSON Lines protocol (the only one)")->required();
+    batch->add_option("--timeout", batch_options.timeout_seconds,
+                      "Seconds one request may run before it is answered with a time-limit error; 0 for none")
+        ->default_val(limits::default_batch_timeout_seconds)
+        ->check(CLI::NonNegativeNumber);
 
     CodegenOptions cg;
     auto* gen = app.add_subcommand("codegen", "C++ source: value, gradient, Hessian, Jacobian, batches (docs/codegen.md)");
@@ -281,8 +295,8 @@ int run_cli(int argc, char** argv) {
     if (cmd == optimize) return run_optimize(opt);
     if (cmd == fit) return run_fit(fit_options);
     if (cmd == batch) {
-        run_jsonl(std::cin, std::cout);
-        return 0;
+        run_jsonl(std::cin, std::cout, batch_options);
+        return 0;  // main reports a write error
     }
     if (cmd == diff && o.expr.empty()) {
         if (o.wrt.empty()) {

@@ -1,6 +1,7 @@
 // render.cpp — formatting results in every output format.
 #include "frontend/render.hpp"
 
+#include "core/error.hpp"
 #include "print/cse.hpp"
 #include "print/print.hpp"
 
@@ -14,6 +15,25 @@ using core::Expr;
 using nlohmann::json;
 
 std::string exact_text(const mpq_class& q) { return q.get_str(); }
+
+// Counts the bytes of a result as its pieces are printed, so a huge result stops early.
+class Budget {
+public:
+    explicit Budget(std::size_t max_bytes) : max_(max_bytes) {}
+    const std::string& operator()(const std::string& piece) {
+        used_ += piece.size();
+        if (used_ > max_)
+            throw LimitError("result larger than " + std::to_string(max_ >> 20)
+                             + " MiB printed (the limit on one result); ask for fewer entries or a smaller expression");
+        return piece;
+    }
+
+private:
+    std::size_t max_;
+    std::size_t used_ = 0;
+};
+
+std::string json_string(const std::string& s) { return nlohmann::json(s).dump(-1, ' ', false, json::error_handler_t::replace); }
 
 std::string render_value(const eval::Value& v, Format format) {
     if (v.exact) {
@@ -79,46 +99,51 @@ std::optional<Format> format_from_name(std::string_view name) {
     return std::nullopt;
 }
 
-json result_json(const Result& r) {
-    json out;
-    switch (r.shape) {
-    case Result::Shape::Value:
+std::string result_fields(const Result& r, std::size_t max_bytes) {
+    if (r.shape == Result::Shape::Value) {
+        json out;
         out["result"] = r.value.number;
         if (r.value.exact) out["exact"] = exact_text(*r.value.exact);
-        return out;
-    case Result::Shape::Scalar: out["result"] = print::infix(r.rows[0][0]); return out;
-    case Result::Shape::Vector: {
-        json v = json::array();
-        for (const Expr& e : r.rows[0]) v.push_back(print::infix(e));
-        out["result"] = std::move(v);
-        return out;
+        const std::string text = out.dump();
+        return text.substr(1, text.size() - 2);
     }
-    case Result::Shape::Matrix: {
-        json m = json::array();
-        for (const auto& row : r.rows) {
-            json v = json::array();
-            for (const Expr& e : row) v.push_back(print::infix(e));
-            m.push_back(std::move(v));
+    Budget budget(max_bytes);
+    std::string out = "\"result\":";
+    auto append_row = [&](const std::vector<Expr>& row) {
+        out += '[';
+        for (std::size_t j = 0; j < row.size(); ++j) {
+            if (j) out += ',';
+            out += budget(json_string(print::infix(row[j])));
         }
-        out["result"] = std::move(m);
-        return out;
-    }
+        out += ']';
+    };
+    switch (r.shape) {
+    case Result::Shape::Scalar: out += budget(json_string(print::infix(r.rows[0][0]))); break;
+    case Result::Shape::Vector: append_row(r.rows[0]); break;
+    default:
+        out += '[';
+        for (std::size_t i = 0; i < r.rows.size(); ++i) {
+            if (i) out += ',';
+            append_row(r.rows[i]);
+        }
+        out += ']';
     }
     return out;
 }
 
-std::string render(const Result& r, Format format) {
+std::string render(const Result& r, Format format, std::size_t max_bytes) {
+    Budget budget(max_bytes);
     if (r.shape == Result::Shape::Value) return render_value(r.value, format) + "\n";
     if (format == Format::Cse) {
         std::vector<Expr> roots;
         for (const auto& row : r.rows) roots.insert(roots.end(), row.begin(), row.end());
-        return print::cse(roots, labels(r));
+        return budget(print::cse(roots, labels(r)));
     }
     if (format == Format::Json) {
         json out = json::array();
         for (const auto& row : r.rows) {
             json v = json::array();
-            for (const Expr& e : row) v.push_back(json::parse(print::json_tree(e)));
+            for (const Expr& e : row) v.push_back(json::parse(budget(print::json_tree(e))));
             out.push_back(std::move(v));
         }
         if (r.shape == Result::Shape::Scalar) return out[0][0].dump() + "\n";
@@ -126,22 +151,22 @@ std::string render(const Result& r, Format format) {
         return out.dump() + "\n";
     }
     switch (r.shape) {
-    case Result::Shape::Scalar: return print_one(r.rows[0][0], format) + "\n";
+    case Result::Shape::Scalar: return budget(print_one(r.rows[0][0], format)) + "\n";
     case Result::Shape::Vector: {
         std::string out;
         if (format == Format::Latex) {
             out = "\\begin{pmatrix}\n";
-            for (const Expr& e : r.rows[0]) out += print::latex(e) + " \\\\\n";
+            for (const Expr& e : r.rows[0]) out += budget(print::latex(e)) + " \\\\\n";
             return out + "\\end{pmatrix}\n";
         }
-        for (const Expr& e : r.rows[0]) out += print::infix(e) + "\n";
+        for (const Expr& e : r.rows[0]) out += budget(print::infix(e)) + "\n";
         return out;
     }
     case Result::Shape::Matrix: {
         std::vector<std::vector<std::string>> cells;
         for (const auto& row : r.rows) {
             cells.emplace_back();
-            for (const Expr& e : row) cells.back().push_back(print_one(e, format));
+            for (const Expr& e : row) cells.back().push_back(budget(print_one(e, format)));
         }
         if (format != Format::Latex) return aligned_matrix(cells);
         std::string out = "\\begin{pmatrix}\n";

@@ -1,10 +1,10 @@
 // render.hpp — results as text for people (infix, LaTeX, CSE) and as JSON for programs.
 #pragma once
 
+#include "core/limits.hpp"
 #include "frontend/request.hpp"
 
-#include <nlohmann/json_fwd.hpp>
-
+#include <cstddef>
 #include <optional>
 #include <string>
 
@@ -14,11 +14,14 @@ enum class Format { Infix, Latex, Json, Cse };
 
 std::optional<Format> format_from_name(std::string_view name);
 
-// The batch protocol's fields: {"result": str | [str] | [[str]] | number, "exact": str}.
-nlohmann::json result_json(const Result& result);
+// The batch protocol's fields as JSON object members, without braces:
+// `"result": str | [str] | [[str]] | number` and `"exact": str` for an exact eval.
+// Both functions throw nabla::LimitError once the text would pass max_bytes, before
+// building more of it.
+std::string result_fields(const Result& result, std::size_t max_bytes = limits::max_result_bytes);
 
 // For the terminal: a scalar on one line, a gradient one entry per line, matrices with
-// aligned columns (pmatrix in LaTeX). `label` names the result in CSE output ("f", "H").
-std::string render(const Result& result, Format format);
+// aligned columns (pmatrix in LaTeX).
+std::string render(const Result& result, Format format, std::size_t max_bytes = limits::max_result_bytes);
 
 }  // namespace nabla::frontend

@@ -5,13 +5,13 @@
 #include "core/error.hpp"
 #include "core/limits.hpp"
 #include "diff/calculus.hpp"
+#include "frontend/io.hpp"
 #include "parse/parse.hpp"
 #include "simplify/simplify.hpp"
 
 #include <array>
 #include <fstream>
 #include <iostream>
-#include <sstream>
 
 namespace nabla::frontend {
 namespace {
@@ -75,17 +75,12 @@ std::vector<std::string> split_names(std::string_view list) {
 }
 
 std::string expression_text(const std::string& arg) {
-    if (arg == "-") {
-        std::ostringstream s;
-        s << std::cin.rdbuf();
-        return s.str();
-    }
+    if (arg == "-") return read_all(std::cin, "standard input");
     if (arg.size() > 1 && arg[0] == '@') {
-        std::ifstream in(arg.substr(1), std::ios::binary);
-        if (!in) throw Error("cannot read file '" + arg.substr(1) + "'");
-        std::ostringstream s;
-        s << in.rdbuf();
-        return s.str();
+        const std::string path = arg.substr(1);
+        std::ifstream in(path, std::ios::binary);
+        if (!in) throw Error("cannot read file '" + path + "'");
+        return read_all(in, "file '" + path + "'");
     }
     return arg;
 }

@@ -2,6 +2,8 @@
 #include "frontend/steps_text.hpp"
 
 #include "core/build.hpp"
+#include "core/error.hpp"
+#include "core/limits.hpp"
 #include "diff/diff.hpp"
 #include "diff/steps.hpp"
 #include "print/print.hpp"
@@ -40,6 +42,7 @@ std::string render(const Expr& f, const Expr& x, bool latex) {
             if (!(formula == s.result)) out += " = " + print::infix(s.result);
             out += "\n";
         }
+        if (out.size() > limits::max_steps_bytes) throw_steps_too_long();
     }
     const Expr result = steps.empty() ? diff::derivative(f, x) : steps[0].result;
     if (latex) return "\\begin{aligned}\n" + out + "\\end{aligned}\n";
@@ -47,6 +50,11 @@ std::string render(const Expr& f, const Expr& x, bool latex) {
 }
 
 }  // namespace
+
+[[noreturn]] void throw_steps_too_long() {
+    throw LimitError("the steps are longer than " + std::to_string(limits::max_steps_bytes >> 20)
+                     + " MiB, the limit of one derivation; ask for the result without --steps");
+}
 
 std::string steps_text(const Expr& f, const Expr& x) { return render(f, x, false); }
 std::string steps_latex(const Expr& f, const Expr& x) { return render(f, x, true); }

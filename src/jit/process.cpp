@@ -35,6 +35,9 @@ void kill_group(int) { ::kill(0, SIGKILL); }
     struct sigaction on_term {};
     on_term.sa_handler = kill_group;
     ::sigaction(SIGTERM, &on_term, nullptr);
+    struct sigaction by_default {};
+    by_default.sa_handler = SIG_DFL;
+    ::sigaction(SIGPIPE, &by_default, nullptr);  // nabla ignores it; the compiler should not
     sigset_t none;
     sigemptyset(&none);
     ::sigprocmask(SIG_SETMASK, &none, nullptr);

@@ -9,6 +9,8 @@
 #include <iostream>
 #include <memory>
 
+#include "core/limits.hpp"
+#include "frontend/io.hpp"
 #include "frontend/repl/command_table.hpp"
 #include "frontend/repl/line_reader.hpp"
 #include "frontend/repl/paths.hpp"
@@ -25,13 +27,17 @@ constexpr const char* prompt = "nabla> ";
 constexpr const char* continuation_prompt = "  ...> ";
 constexpr int max_load_depth = 16;
 
-// The next statement of a stream: one line, or several while brackets are open.
-bool next_statement(std::istream& in, std::string& statement, std::size_t& line_no, std::size_t& first_line) {
+// The next statement of a stream: one line, or several while brackets are open. A line past
+// limits::max_line_bytes is dropped and makes the statement `too_long`.
+bool next_statement(std::istream& in, std::string& statement, bool& too_long, std::size_t& line_no,
+                    std::size_t& first_line) {
     std::string line;
+    too_long = false;
     auto read = [&] {
-        if (!std::getline(in, line)) return false;
-        if (!line.empty() && line.back() == '\r') line.pop_back();
+        const frontend::LineRead got = frontend::read_line(in, line);
+        if (got == frontend::LineRead::End) return false;
         ++line_no;
+        too_long = too_long || got == frontend::LineRead::TooLong;
         return true;
     };
     if (!read()) return false;
@@ -42,6 +48,10 @@ bool next_statement(std::istream& in, std::string& statement, std::size_t& line_
     while (open_brackets(statement) > 0 && read() && line.find_first_not_of(" \t") != std::string::npos)
         statement += "\n" + line;
     return true;
+}
+
+std::string too_long_message() {
+    return " a line is longer than " + std::to_string(limits::max_line_bytes >> 20) + " MiB, the limit of one line\n";
 }
 
 class Driver {
@@ -151,10 +161,16 @@ void Driver::load(const Statement& s, const std::string& where) {
 
 bool Driver::run_stream(std::istream& in, const std::string& source) {
     std::string statement;
+    bool too_long = false;
     std::size_t line_no = 0, first_line = 0;
-    while (next_statement(in, statement, line_no, first_line)) {
+    while (next_statement(in, statement, too_long, line_no, first_line)) {
         if (interactive_ && interrupt_requested) return true;
-        if (!run(statement, source + std::to_string(first_line) + ": ")) return false;
+        const std::string where = source + std::to_string(first_line) + ": ";
+        if (too_long) {
+            report_error(where, style_.error("error:") + too_long_message());
+            continue;
+        }
+        if (!run(statement, where)) return false;
     }
     return true;
 }
@@ -182,6 +198,10 @@ int Driver::interact() {
                 break;
             }
             std::string statement = *line;
+            if (statement.size() > limits::max_line_bytes) {
+                report_error("", style_.error("error:") + too_long_message());
+                continue;
+            }
             bool cancelled = false;
             while (open_brackets(statement) > 0) {
                 std::optional<std::string> more = reader.read(continuation_prompt);
