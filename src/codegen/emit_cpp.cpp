@@ -4,6 +4,7 @@
 #include "codegen/runtime.hpp"
 #include "codegen/schedule.hpp"
 #include "core/error.hpp"
+#include "core/function_table.hpp"
 #include "eval/eval.hpp"
 
 #include <algorithm>
@@ -32,42 +33,17 @@ std::string literal(double v) {
     return s;
 }
 
+// The <cmath> name of a function that generated code calls from libm ("sin"), or nullptr
+// when it calls a runtime helper.
 const char* libm_name(Func f) {
-    switch (f) {
-    case Func::Sin: return "sin";
-    case Func::Cos: return "cos";
-    case Func::Tan: return "tan";
-    case Func::Asin: return "asin";
-    case Func::Acos: return "acos";
-    case Func::Atan: return "atan";
-    case Func::Atan2: return "atan2";
-    case Func::Sinh: return "sinh";
-    case Func::Cosh: return "cosh";
-    case Func::Tanh: return "tanh";
-    case Func::Asinh: return "asinh";
-    case Func::Acosh: return "acosh";
-    case Func::Atanh: return "atanh";
-    case Func::Exp: return "exp";
-    case Func::Log: return "log";
-    case Func::Cbrt: return "cbrt";
-    case Func::Erf: return "erf";
-    case Func::Abs: return "fabs";
-    default: return nullptr;
-    }
+    const std::string_view cpp = core::function_row(f).cpp;
+    return cpp.starts_with("std::") ? cpp.data() + 5 : nullptr;
 }
 
-// Runtime helper implementing a function, or nullptr when <cmath> has it.
+// The runtime helper implementing a function ("sign" for nabla_sign), or nullptr for libm.
 const char* helper_name(Func f) {
-    switch (f) {
-    case Func::Sign: return "sign";
-    case Func::Heaviside: return "heaviside";
-    case Func::Relu: return "relu";
-    case Func::Min: return "min";
-    case Func::Max: return "max";
-    case Func::Sigmoid: return "sigmoid";
-    case Func::Softplus: return "softplus";
-    default: return nullptr;
-    }
+    const std::string_view cpp = core::function_row(f).cpp;
+    return cpp.starts_with("nabla_") ? cpp.data() + 6 : nullptr;
 }
 
 // The order helpers appear in, whatever order they were needed in.
@@ -216,7 +192,7 @@ private:
         case Op::Call: {
             const char* h = helper_name(in.func);
             const std::string f = h                         ? std::string("nabla_") + h
-                                  : in.func == Func::Abs ? std::string("std::fabs")
+                                  : in.func == Func::Abs ? std::string("std::fabs")  // inlined, never SIMD-declared
                                                          : libm(libm_name(in.func));
             return f + "(" + a + (core::func_arity(in.func) == 2 ? ", " + b() : std::string()) + ")";
         }

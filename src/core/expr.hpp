@@ -31,15 +31,15 @@ enum class Kind : std::uint8_t {
 enum class Constant : std::uint8_t { Pi, E };
 
 enum class Func : std::uint8_t {
-#define NABLA_FUNC(id, name, arity) id,
-#include "core/kinds.def"
-#undef NABLA_FUNC
+#define NABLA_FUNCTION(id, ...) id,
+#include "core/functions.def"
+#undef NABLA_FUNCTION
 };
 
 inline constexpr int func_count = 0
-#define NABLA_FUNC(id, name, arity) +1
-#include "core/kinds.def"
-#undef NABLA_FUNC
+#define NABLA_FUNCTION(...) +1
+#include "core/functions.def"
+#undef NABLA_FUNCTION
     ;
 
 std::string_view func_name(Func f);

@@ -1,6 +1,7 @@
-// functions.cpp — built-in function nodes: names, arities, symmetry and known special values.
+// functions.cpp — built-in function nodes: the table of functions.def, symmetry and known special values.
 #include "core/build.hpp"
 #include "core/error.hpp"
+#include "core/function_table.hpp"
 #include "core/node.hpp"
 #include "core/number.hpp"
 
@@ -9,15 +10,10 @@
 namespace nabla::core {
 namespace {
 
-struct FuncInfo {
-    std::string_view name;
-    int arity;
-};
-
-constexpr std::array<FuncInfo, func_count> func_table{{
-#define NABLA_FUNC(id, name, arity) {name, arity},
-#include "core/kinds.def"
-#undef NABLA_FUNC
+constexpr std::array<FunctionRow, func_count> function_table{{
+#define NABLA_FUNCTION(id, name, arity, du, dv, domain, cpp, latex) {name, arity, {du, dv}, Domain::domain, cpp, latex},
+#include "core/functions.def"
+#undef NABLA_FUNCTION
 }};
 
 bool is_odd(Func f) {
@@ -175,8 +171,9 @@ std::optional<Expr> special_value(Func f, const std::vector<Expr>& a) {
 
 }  // namespace
 
-std::string_view func_name(Func f) { return func_table[static_cast<std::size_t>(f)].name; }
-int func_arity(Func f) { return func_table[static_cast<std::size_t>(f)].arity; }
+const FunctionRow& function_row(Func f) { return function_table[static_cast<std::size_t>(f)]; }
+std::string_view func_name(Func f) { return function_row(f).name; }
+int func_arity(Func f) { return function_row(f).arity; }
 
 Expr call(Func f, std::vector<Expr> args) {
     NABLA_ASSERT(static_cast<int>(args.size()) == func_arity(f),

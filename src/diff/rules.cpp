@@ -1,8 +1,9 @@
-// rules.cpp — derivatives.def parsed into expressions over the placeholders u and v.
+// rules.cpp — the partial derivatives of functions.def parsed into expressions over u and v.
 #include "diff/rules.hpp"
 
 #include "core/build.hpp"
 #include "core/error.hpp"
+#include "core/function_table.hpp"
 #include "parse/parse.hpp"
 
 #include <array>
@@ -10,18 +11,6 @@
 
 namespace nabla::diff {
 namespace {
-
-struct Row {
-    std::string_view du, dv;
-};
-
-constexpr std::array<Row, core::func_count> rows = [] {
-    std::array<Row, core::func_count> r{};
-#define NABLA_DERIV(id, du, dv) r[static_cast<std::size_t>(core::Func::id)] = Row{du, dv};
-#include "diff/derivatives.def"
-#undef NABLA_DERIV
-    return r;
-}();
 
 struct Parsed {
     std::array<std::array<core::Expr, 2>, core::func_count> partials;
@@ -31,10 +20,9 @@ struct Parsed {
 const Parsed& parsed() {
     static const Parsed table = [] {
         Parsed p;
-        for (std::size_t f = 0; f < rows.size(); ++f) {
-            if (rows[f].du.empty()) continue;
-            p.partials[f][0] = parse::parse(rows[f].du);
-            if (!rows[f].dv.empty()) p.partials[f][1] = parse::parse(rows[f].dv);
+        for (int f = 0; f < core::func_count; ++f) {
+            const core::FunctionRow& row = core::function_row(static_cast<core::Func>(f));
+            for (int k = 0; k < row.arity; ++k) p.partials[f][k] = parse::parse(row.partial[k]);
         }
         return p;
     }();
@@ -43,24 +31,13 @@ const Parsed& parsed() {
 
 }  // namespace
 
-bool has_rule(core::Func f) {
-    const Row& r = rows[static_cast<std::size_t>(f)];
-    return !r.du.empty() && (core::func_arity(f) == 1 || !r.dv.empty());
-}
-
 core::Expr function_partial(core::Func f, std::size_t which, std::span<const core::Expr> args) {
     const Parsed& p = parsed();
     const core::Expr& row = p.partials[static_cast<std::size_t>(f)][which];
-    NABLA_ASSERT(!row.is_null(), "no derivative row for " + std::string(core::func_name(f)));
     if (row.is_number()) return row;
     const core::Expr from[] = {p.u, p.v};
     const core::Expr to[] = {args[0], args.size() > 1 ? args[1] : p.v};
     return core::substitute(row, std::span(from, args.size()), std::span(to, args.size()));
-}
-
-std::string rule_text(core::Func f, std::size_t which) {
-    const Row& r = rows[static_cast<std::size_t>(f)];
-    return std::string(which == 0 ? r.du : r.dv);
 }
 
 }  // namespace nabla::diff

@@ -1,4 +1,4 @@
-// rules.hpp — the derivative table of derivatives.def, parsed once and applied by name.
+// rules.hpp — the partial derivatives of functions.def, parsed once and instantiated.
 #pragma once
 
 #include "core/expr.hpp"
@@ -9,14 +9,7 @@
 
 namespace nabla::diff {
 
-// True when every built-in function has a derivative row (tested, so a new function
-// cannot be added without its derivative).
-bool has_rule(core::Func f);
-
 // The partial derivative of f(args) with respect to argument `which`, instantiated.
 core::Expr function_partial(core::Func f, std::size_t which, std::span<const core::Expr> args);
-
-// The row as written, e.g. "cos(u)" for sin; for documentation and step-by-step output.
-std::string rule_text(core::Func f, std::size_t which);
 
 }  // namespace nabla::diff

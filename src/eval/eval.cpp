@@ -1,9 +1,11 @@
 // eval.cpp — exact evaluation by substitution and folding, double evaluation by a flat program.
 #include "eval/eval.hpp"
+
 #include "eval/scalar.hpp"
 
 #include "core/build.hpp"
 #include "core/error.hpp"
+#include "core/function_table.hpp"
 #include "core/limits.hpp"
 
 #include <algorithm>
@@ -150,25 +152,8 @@ void check(const Instr& in, const double* s, double r) {
         break;
     }
     case Op::Call:
-        switch (in.func) {
-        case Func::Log:
-            if (a == 0) domain("log(0) is undefined");
-            if (a < 0) domain(show_call(in.func, a) + " is undefined (log of a negative number)");
-            break;
-        case Func::Asin:
-        case Func::Acos:
-            if (std::fabs(a) > 1)
-                domain(show_call(in.func, a) + " is undefined (" + std::string(core::func_name(in.func))
-                       + " needs -1 <= x <= 1)");
-            break;
-        case Func::Acosh:
-            if (a < 1) domain(show_call(in.func, a) + " is undefined (acosh needs x >= 1)");
-            break;
-        case Func::Atanh:
-            if (std::fabs(a) >= 1) domain(show_call(in.func, a) + " is undefined (atanh needs -1 < x < 1)");
-            break;
-        default: break;
-        }
+        if (core::func_arity(in.func) == 1)
+            if (auto problem = core::domain_problem(in.func, a, show_call(in.func, a))) domain(*problem);
         break;
     default: break;
     }
@@ -242,26 +227,8 @@ void check_exact(const Expr& e) {
         throw DomainError("tan(" + e.arg(0).arg(0).value().get_str() + "*pi) is undefined (a pole of tan)");
     if (!e.is(Kind::Call) || core::func_arity(e.func()) != 1 || !e.arg(0).is_number()) return;
     const mpq_class& v = e.arg(0).value();
-    const std::string shown = show_call(e.func(), to_double(v));
-    switch (e.func()) {
-    case Func::Log:
-        if (sgn(v) == 0) throw DomainError("log(0) is undefined");
-        if (sgn(v) < 0) throw DomainError(shown + " is undefined (log of a negative number)");
-        break;
-    case Func::Asin:
-    case Func::Acos:
-        if (abs(v) > 1)
-            throw DomainError(shown + " is undefined (" + std::string(core::func_name(e.func()))
-                              + " needs -1 <= x <= 1)");
-        break;
-    case Func::Acosh:
-        if (v < 1) throw DomainError(shown + " is undefined (acosh needs x >= 1)");
-        break;
-    case Func::Atanh:
-        if (abs(v) >= 1) throw DomainError(shown + " is undefined (atanh needs -1 < x < 1)");
-        break;
-    default: break;
-    }
+    if (auto problem = core::domain_problem(e.func(), v, show_call(e.func(), to_double(v))))
+        throw DomainError(*problem);
 }
 
 

@@ -37,9 +37,9 @@ struct CoreFunction {
 };
 
 constexpr CoreFunction core_functions[] = {
-#define NABLA_FUNC(id, name, arity) {name, core::Func::id, arity},
-#include "core/kinds.def"
-#undef NABLA_FUNC
+#define NABLA_FUNCTION(id, name, arity, ...) {name, core::Func::id, arity},
+#include "core/functions.def"
+#undef NABLA_FUNCTION
 };
 
 // Spellings of the language that lower to something other than a core call of that name.

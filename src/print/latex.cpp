@@ -1,6 +1,7 @@
 // latex.cpp — the LaTeX printer: the structure of infix.cpp, spelled for math mode.
 // It walks the same display DAG (cse.hpp) as infix.cpp when an expression is deep.
 #include "core/build.hpp"
+#include "core/function_table.hpp"
 #include "print/bottom_up.hpp"
 #include "print/cse.hpp"
 #include "print/layout.hpp"
@@ -75,30 +76,6 @@ Printed print_number(const mpq_class& v) {
     std::string frac = "\\frac{" + mpz_class(abs(v.get_num())).get_str() + "}{" + v.get_den().get_str() + "}";
     if (sgn(v) < 0) return {"-" + frac, Unary};
     return {frac, Product};
-}
-
-// The LaTeX operator for a function written name\left(args\right), or empty for the
-// functions spelled otherwise (exp, abs, cbrt).
-std::string_view operator_name(Func f) {
-    switch (f) {
-    case Func::Sin: return "\\sin";
-    case Func::Cos: return "\\cos";
-    case Func::Tan: return "\\tan";
-    case Func::Asin: return "\\arcsin";
-    case Func::Acos: return "\\arccos";
-    case Func::Atan: return "\\arctan";
-    case Func::Sinh: return "\\sinh";
-    case Func::Cosh: return "\\cosh";
-    case Func::Tanh: return "\\tanh";
-    case Func::Log: return "\\log";
-    case Func::Min: return "\\min";
-    case Func::Max: return "\\max";
-    case Func::Exp: case Func::Abs: case Func::Cbrt: return {};
-    case Func::Atan2: case Func::Asinh: case Func::Acosh: case Func::Atanh: case Func::Sign:
-    case Func::Heaviside: case Func::Sigmoid: case Func::Softplus: case Func::Relu: case Func::Erf:
-        return "\\operatorname";
-    }
-    return "\\operatorname";
 }
 
 using Lookup = std::function<const Printed*(const Expr&)>;
@@ -183,22 +160,20 @@ private:
         return {wrap(print(e.arg(0)), Atom) + "^{" + print(e.arg(1)).text + "}", Power};
     }
 
+    // The table's notation with the arguments in place of #; a superscript form (e^{#}) binds
+    // as a power, every other one is an atom.
     Printed print_call(const Expr& e) {
-        const Func f = e.func();
-        switch (f) {
-        case Func::Exp: return {"e^{" + print(e.arg(0)).text + "}", Power};
-        case Func::Abs: return {"\\left|" + print(e.arg(0)).text + "\\right|", Atom};
-        case Func::Cbrt: return {"\\sqrt[3]{" + print(e.arg(0)).text + "}", Atom};
-        default: break;
-        }
-        std::string out(operator_name(f));
-        if (out == "\\operatorname") out.append("{").append(core::func_name(f)).append("}");
-        out += "\\left(";
+        const std::string_view notation = core::function_row(e.func()).latex;
+        std::string args;
         for (std::size_t i = 0; i < e.size(); ++i) {
-            if (i) out += ", ";
-            out += print(e.arg(i)).text;
+            if (i) args += ", ";
+            args += print(e.arg(i)).text;
         }
-        return {out + "\\right)", Atom};
+        const std::size_t hole = notation.find('#');
+        std::string out(notation.substr(0, hole));
+        out += args;
+        out += notation.substr(hole + 1);
+        return {std::move(out), notation.find("^{#}") != std::string_view::npos ? Power : Atom};
     }
 
     const Lookup* lookup_;

@@ -6,7 +6,7 @@
 // Expressions are built with the canonical constructors over the symbols x, y, z, small
 // integers and rationals, pi and e: sums, differences, products, quotients, negations,
 // powers with small integer or rational exponents (and now and then a symbolic one), and
-// every built-in function of kinds.def. A construction that throws nabla::Error (a division
+// every built-in function of functions.def. A construction that throws nabla::Error (a division
 // by zero, log(0), a limit) is skipped and drawn again. The same seed gives the same
 // sequence on every platform: draws use the raw std::mt19937 output, no distributions.
 #pragma once

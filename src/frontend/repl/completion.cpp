@@ -13,9 +13,9 @@ namespace {
 
 std::vector<std::string> language_words() {
     std::vector<std::string> out;
-#define NABLA_FUNC(id, name, arity) out.push_back(std::string(name) + "(");
-#include "core/kinds.def"
-#undef NABLA_FUNC
+#define NABLA_FUNCTION(id, name, ...) out.push_back(std::string(name) + "(");
+#include "core/functions.def"
+#undef NABLA_FUNCTION
     // Spellings the parser lowers to other nodes (log is also a core function).
     for (const char* f : {"sqrt(", "pow(", "log("}) out.push_back(f);
     for (const char* op : {"diff(", "grad(", "hessian(", "jacobian("}) out.push_back(op);
