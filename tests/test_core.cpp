@@ -2,11 +2,14 @@
 #include "core/build.hpp"
 #include "core/error.hpp"
 #include "core/limits.hpp"
+#include "core/traverse.hpp"
 #include "parse/parse.hpp"
 #include "print/print.hpp"
 #include "support/random_expr.hpp"
 
 #include <doctest/doctest.h>
+
+#include <unordered_set>
 
 using namespace nabla;
 using core::Expr;
@@ -16,6 +19,34 @@ std::string canon(std::string_view text) { return print::infix(parse::parse(text
 }  // namespace
 
 TEST_SUITE("core") {
+    TEST_CASE("post_order: each distinct node once, after its arguments, at any depth") {
+        const Expr x = core::sym("x"), y = core::sym("y");
+        Expr deep = x;
+        const std::size_t levels = (limits::max_depth - 2) / 2;  // two per level: a sum and a call
+        for (std::size_t i = 0; i < levels; ++i)
+            deep = core::call(i % 2 ? core::Func::Sin : core::Func::Exp, core::add(deep, y));
+        const Expr roots[] = {deep, core::mul(deep, x)};  // shared below both roots
+        std::unordered_set<const void*> seen;
+        std::size_t visits = 0;
+        bool children_first = true;
+        core::post_order(roots, [&](const Expr& e) {
+            ++visits;
+            for (const Expr& a : e.args()) children_first = children_first && seen.contains(a.id());
+            seen.insert(e.id());
+        });
+        CHECK(children_first);
+        CHECK(visits == seen.size());
+        CHECK(visits == core::dag_size(roots));
+        CHECK(core::tree_size(std::span(roots, 1)) == doctest::Approx(3.0 * levels + 1));
+        // substitute and free_symbols walk the same way, without recursion.
+        const Expr z = core::sym("z");
+        const Expr swapped = core::substitute(deep, std::span(&y, 1), std::span(&z, 1));
+        const auto symbols = core::free_symbols(std::span(&swapped, 1));
+        REQUIRE(symbols.size() == 2);
+        CHECK(symbols[0] == x);
+        CHECK(symbols[1] == z);
+    }
+
     TEST_CASE("Canonical form: simplifications on construction") {
         struct Case {
             const char* input;

@@ -5,6 +5,7 @@
 #include "core/limits.hpp"
 #include "core/node.hpp"
 #include "core/number.hpp"
+#include "core/traverse.hpp"
 
 #include <boost/container/small_vector.hpp>
 
@@ -589,35 +590,32 @@ Expr rebuild(const Expr& e, std::vector<Expr> args) {
 
 Expr substitute(const Expr& e, std::span<const Expr> from, std::span<const Expr> to) {
     NABLA_ASSERT(from.size() == to.size(), "substitute: lists differ in length");
-    std::unordered_map<const Node*, Expr> memo;
+    std::unordered_map<const Node*, Expr> memo;  // the replacements, then every node walked
     for (std::size_t i = 0; i < from.size(); ++i) memo.emplace(from[i].id(), to[i]);
-    auto walk = [&](auto&& self, const Expr& x) -> Expr {
-        if (auto it = memo.find(x.id()); it != memo.end()) return it->second;
-        if (x.args().empty()) return x;
-        std::vector<Expr> args;
-        args.reserve(x.size());
-        bool changed = false;
-        for (const Expr& a : x.args()) {
-            args.push_back(self(self, a));
-            changed = changed || !(args.back() == a);
-        }
-        Expr result = changed ? rebuild(x, std::move(args)) : x;
-        memo.emplace(x.id(), result);
-        return result;
-    };
-    return walk(walk, e);
+    const Expr roots[] = {e};
+    post_order(
+        roots,
+        [&](const Expr& x) {
+            std::vector<Expr> args;
+            args.reserve(x.size());
+            bool changed = false;
+            for (const Expr& a : x.args()) {
+                auto it = memo.find(a.id());
+                args.push_back(it == memo.end() ? a : it->second);
+                changed = changed || !(args.back() == a);
+            }
+            memo.emplace(x.id(), changed ? rebuild(x, std::move(args)) : x);
+        },
+        [&](const Expr& x) { return !x.args().empty() && !memo.contains(x.id()); });
+    auto it = memo.find(e.id());
+    return it == memo.end() ? e : it->second;
 }
 
 std::vector<Expr> free_symbols(std::span<const Expr> roots) {
-    std::unordered_set<const Node*> seen;
-    std::vector<Expr> stack(roots.begin(), roots.end()), symbols;
-    while (!stack.empty()) {
-        Expr e = std::move(stack.back());
-        stack.pop_back();
-        if (!seen.insert(e.id()).second) continue;
+    std::vector<Expr> symbols;
+    post_order(roots, [&](const Expr& e) {
         if (e.is(Kind::Symbol)) symbols.push_back(e);
-        for (const Expr& a : e.args()) stack.push_back(a);
-    }
+    });
     std::sort(symbols.begin(), symbols.end(),
               [](const Expr& a, const Expr& b) { return natural_less(a.name(), b.name()); });
     return symbols;

@@ -3,6 +3,7 @@
 #include "core/limits.hpp"
 #include "core/intern_table.hpp"
 #include "core/node.hpp"
+#include "core/traverse.hpp"
 
 #include <algorithm>
 #include <memory>
@@ -233,29 +234,20 @@ MemoPass::MemoPass() {
 }
 
 std::size_t dag_size(std::span<const Expr> roots) {
-    std::unordered_set<const Node*> seen;
-    std::vector<const Node*> stack;
-    for (const Expr& r : roots) stack.push_back(r.id());
-    while (!stack.empty()) {
-        const Node* n = stack.back();
-        stack.pop_back();
-        if (!seen.insert(n).second) continue;
-        for (std::uint32_t i = 0; i < n->arg_count; ++i) stack.push_back(n->args[i].id());
-    }
-    return seen.size();
+    std::size_t count = 0;
+    post_order(roots, [&](const Expr&) { ++count; });
+    return count;
 }
 
 double tree_size(std::span<const Expr> roots) {
-    std::unordered_map<const Node*, double> memo;
-    auto size_of = [&](auto&& self, const Expr& e) -> double {
-        if (auto it = memo.find(e.id()); it != memo.end()) return it->second;
+    std::unordered_map<const Node*, double> size;
+    post_order(roots, [&](const Expr& e) {
         double s = 1;
-        for (const Expr& a : e.args()) s += self(self, a);
-        memo.emplace(e.id(), s);
-        return s;
-    };
+        for (const Expr& a : e.args()) s += size.at(a.id());
+        size.emplace(e.id(), s);
+    });
     double total = 0;
-    for (const Expr& r : roots) total += size_of(size_of, r);
+    for (const Expr& r : roots) total += size.at(r.id());
     return total;
 }
 

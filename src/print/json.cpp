@@ -7,10 +7,11 @@
 // expression always gives the same text, and its size follows the DAG, not the tree.
 #include "print/print.hpp"
 
+#include "core/traverse.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <unordered_map>
-#include <unordered_set>
 #include <utility>
 
 namespace nabla::print {
@@ -44,21 +45,11 @@ json node_json(const Expr& e, const std::unordered_map<const core::Node*, std::s
 std::string json_tree(const Expr& e) {
     std::unordered_map<const core::Node*, std::size_t> index;  // node -> position in "nodes"
     json nodes = json::array();
-    // Explicit stack (depth reaches limits::max_depth): a node and its next argument to visit.
-    std::vector<std::pair<Expr, std::size_t>> stack{{e, 0}};
-    std::unordered_set<const core::Node*> entered{e.id()};
-    while (!stack.empty()) {
-        const std::size_t next = stack.back().second++;
-        if (next < stack.back().first.size()) {
-            const Expr kid = stack.back().first.arg(next);
-            if (entered.insert(kid.id()).second) stack.emplace_back(kid, 0);
-        } else {
-            const Expr& done = stack.back().first;
-            index.emplace(done.id(), nodes.size());
-            nodes.push_back(node_json(done, index));
-            stack.pop_back();
-        }
-    }
+    const Expr roots[] = {e};
+    core::post_order(roots, [&](const Expr& done) {
+        index.emplace(done.id(), nodes.size());
+        nodes.push_back(node_json(done, index));
+    });
     json out = {{"nodes", std::move(nodes)}, {"root", index.at(e.id())}};
     return out.dump();
 }

@@ -3,12 +3,12 @@
 
 #include "core/build.hpp"
 #include "core/error.hpp"
+#include "core/traverse.hpp"
 #include "simplify/rules.hpp"
 
 #include <algorithm>
 #include <optional>
 #include <unordered_map>
-#include <unordered_set>
 #include <utility>
 
 namespace nabla::simplify {
@@ -34,34 +34,20 @@ constexpr RuleFn rule_functions[] = {
 
 constexpr std::size_t rule_count = std::size(rule_infos);
 
-// Tree sizes, memoised across a whole simplify call and computed without recursion, since
-// expressions may be thousands of levels deep. Keys are held so nodes outlive the memo.
+// Tree sizes, memoised across a whole simplify call. Keys are held so nodes outlive the memo.
 class TreeSizes {
 public:
     double of(const Expr& root) {
         if (auto it = memo_.find(root); it != memo_.end()) return it->second;
-        std::vector<Expr> stack{root};
-        while (!stack.empty()) {
-            const Expr e = stack.back();
-            if (memo_.count(e)) {
-                stack.pop_back();
-                continue;
-            }
-            bool ready = true;
-            double size = 1;
-            for (const Expr& a : e.args()) {
-                auto it = memo_.find(a);
-                if (it == memo_.end()) {
-                    stack.push_back(a);
-                    ready = false;
-                } else {
-                    size += it->second;
-                }
-            }
-            if (!ready) continue;
-            memo_.emplace(e, size);
-            stack.pop_back();
-        }
+        const Expr roots[] = {root};
+        core::post_order(
+            roots,
+            [&](const Expr& e) {
+                double size = 1;
+                for (const Expr& a : e.args()) size += memo_.at(a);
+                memo_.emplace(e, size);
+            },
+            [&](const Expr& e) { return !memo_.contains(e); });
         return memo_.at(root);
     }
 
@@ -69,24 +55,13 @@ private:
     std::unordered_map<Expr, double> memo_;
 };
 
-// The distinct nodes below `root`, children before parents, found without recursion.
+// The distinct nodes below `root`, children before parents.
 std::vector<Expr> post_order(const Expr& root) {
     std::vector<Expr> order;
-    std::unordered_set<Expr> seen{root};
-    std::vector<std::pair<Expr, std::size_t>> stack{{root, 0}};
-    while (!stack.empty()) {
-        auto& [e, next] = stack.back();
-        if (next < e.size()) {
-            const Expr child = e.arg(next++);
-            if (seen.insert(child).second) stack.emplace_back(child, 0);
-            continue;
-        }
-        order.push_back(e);
-        stack.pop_back();
-    }
+    const Expr roots[] = {root};
+    core::post_order(roots, [&](const Expr& e) { order.push_back(e); });
     return order;
 }
-
 
 class Driver {
 public:
