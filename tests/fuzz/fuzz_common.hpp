@@ -25,9 +25,17 @@ inline std::string printable(std::string_view text, std::size_t limit = 2000) {
     return out;
 }
 
-// A finding: prints the message and the input, then aborts, so libFuzzer saves a reproducer.
-// Sanitizer reports, crashes and uncaught exceptions are findings by themselves.
+// What a replay outside libFuzzer (tests/test_fuzz_regressions.cpp) catches instead of an abort.
+struct Finding {
+    std::string message;
+};
+inline bool throw_findings = false;
+
+// A finding: prints the message and the input, then aborts, so libFuzzer saves a reproducer
+// (or throws a Finding when throw_findings is set). Sanitizer reports, crashes and uncaught
+// exceptions are findings by themselves.
 [[noreturn]] inline void finding(const std::string& what, std::string_view input) {
+    if (throw_findings) throw Finding{printable(what, 20000) + "\n  input: " + printable(input)};
     std::fprintf(stderr, "\n==nabla-fuzz== FINDING: %s\n", printable(what, 20000).c_str());
     std::fprintf(stderr, "==nabla-fuzz== input (%zu bytes): %s\n", input.size(), printable(input).c_str());
     std::abort();

@@ -1,0 +1,60 @@
+// test_fuzz_regressions.cpp — the fuzzers' checks, replayed on every committed input of
+// tests/fuzz/corpus (seeds and the reproducers of past findings), in the ordinary suite:
+// a finding saved there stays a regression test, with or without clang and libFuzzer.
+#include "fuzz/batch_check.hpp"
+#include "fuzz/parse_check.hpp"
+#include "fuzz/roundtrip_check.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <iterator>
+#include <string>
+#include <vector>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+void replay(const char* harness, const std::function<void(std::string_view)>& check) {
+    const fs::path dir = fs::path(NABLA_SOURCE_DIR) / "tests" / "fuzz" / "corpus" / harness;
+    REQUIRE(fs::is_directory(dir));
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(dir))
+        if (entry.is_regular_file()) files.push_back(entry.path());
+    std::sort(files.begin(), files.end());
+    CHECK(files.size() >= 8);
+    nabla::fuzz::throw_findings = true;
+    for (const fs::path& file : files) {
+        std::ifstream in(file, std::ios::binary);
+        const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        CAPTURE(file.filename().string());
+        try {
+            check(bytes);
+        } catch (const nabla::fuzz::Finding& f) {
+            FAIL_CHECK(f.message);
+        }
+    }
+    nabla::fuzz::throw_findings = false;
+}
+
+}  // namespace
+
+TEST_SUITE("fuzz") {
+
+TEST_CASE("Fuzz corpus: parse takes every input without a crash or a foreign exception") {
+    replay("parse", nabla::fuzz::check_parse);
+}
+
+TEST_CASE("Fuzz corpus: every printed result re-reads as itself") {
+    replay("roundtrip", nabla::fuzz::check_round_trip);
+}
+
+TEST_CASE("Fuzz corpus: every batch line gets one line of JSON with its id") {
+    replay("batch", nabla::fuzz::check_batch_answer);
+}
+
+}  // TEST_SUITE("fuzz")
