@@ -5,6 +5,8 @@
 #include "fuzz/parse_check.hpp"
 #include "fuzz/roundtrip_check.hpp"
 
+#include "core/build.hpp"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -55,6 +57,37 @@ TEST_CASE("Fuzz corpus: every printed result re-reads as itself") {
 
 TEST_CASE("Fuzz corpus: every batch line gets one line of JSON with its id") {
     replay("batch", nabla::fuzz::check_batch_answer);
+}
+
+}  // TEST_SUITE("fuzz")
+
+// Findings of earlier fuzzing, fixed in parse and print; kept here beside the corpora.
+TEST_SUITE("fuzz") {
+
+TEST_CASE("Fuzz finding: a literal past 100,000 digits is a LimitError at its first digit") {
+    const std::string digits(100'001, '7');
+    for (const std::string& text : {digits, "x + " + digits, "0." + digits, "x*" + std::string(400'000, '1')}) {
+        CAPTURE(text.substr(0, 8));
+        try {
+            (void)nabla::parse::parse(text);
+            FAIL_CHECK("parsed");
+        } catch (const nabla::LimitError& e) {
+            REQUIRE(e.position().has_value());
+            CHECK(*e.position() == text.find_first_of("0123456789"));
+        }
+    }
+    CHECK(nabla::parse::parse(std::string(100'000, '1')).is_integer());
+}
+
+TEST_CASE("Fuzz finding: flat products of many factors print as text that reads back to itself") {
+    std::string product = "a";
+    for (const char* factor : {"b", "-c", "d^2", "f/g", "h", "k", "m", "sin(n)", "2", "p^-1", "q", "r"}) {
+        product += std::string("*") + factor;
+        const nabla::core::Expr e = nabla::parse::parse(product);
+        CAPTURE(product);
+        CHECK(nabla::parse::parse(nabla::print::infix(e)) == e);
+        CHECK(nabla::parse::parse(nabla::print::infix(-e)) == -e);
+    }
 }
 
 }  // TEST_SUITE("fuzz")
