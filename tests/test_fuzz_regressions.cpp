@@ -6,6 +6,7 @@
 #include "fuzz/roundtrip_check.hpp"
 
 #include "core/build.hpp"
+#include "core/limits.hpp"
 
 #include <doctest/doctest.h>
 
@@ -64,9 +65,11 @@ TEST_CASE("Fuzz corpus: every batch line gets one line of JSON with its id") {
 // Findings of earlier fuzzing, fixed in parse and print; kept here beside the corpora.
 TEST_SUITE("fuzz") {
 
-TEST_CASE("Fuzz finding: a literal past 100,000 digits is a LimitError at its first digit") {
-    const std::string digits(100'001, '7');
-    for (const std::string& text : {digits, "x + " + digits, "0." + digits, "x*" + std::string(400'000, '1')}) {
+TEST_CASE("Fuzz finding: a literal longer than any number nabla holds is a LimitError at its first digit") {
+    namespace limits = nabla::limits;
+    const std::string digits(limits::max_literal_digits + 1, '7');
+    for (const std::string& text : {digits, "x + " + digits, "0." + digits, "x*" + std::string(400'000, '1'),
+                                    "x*" + std::string(limits::max_literal_digits, '9') + "e100000"}) {
         CAPTURE(text.substr(0, 8));
         try {
             (void)nabla::parse::parse(text);
@@ -75,6 +78,15 @@ TEST_CASE("Fuzz finding: a literal past 100,000 digits is a LimitError at its fi
             REQUIRE(e.position().has_value());
             CHECK(*e.position() == text.find_first_of("0123456789"));
         }
+    }
+    // The largest numbers nabla holds are literals too, so they print as text that reads back:
+    // 1e100000 has 100,001 digits, more than the old literal limit (fuzz_roundtrip found
+    // "1e100000c - 3*x/5" printed as a literal that did not parse).
+    const std::string largest(limits::max_literal_digits - 1, '9');  // 10^315652 - 1 < 2^20 bits
+    for (const std::string& text : {std::string("1e100000c - 3*x/5"), largest, "x/" + largest, "x^(1/" + largest + ")"}) {
+        CAPTURE(text.substr(0, 12));
+        const nabla::core::Expr e = nabla::parse::parse(text);
+        CHECK(nabla::parse::parse(nabla::print::infix(e)) == e);
     }
     CHECK(nabla::parse::parse(std::string(100'000, '1')).is_integer());
 }

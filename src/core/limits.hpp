@@ -10,6 +10,9 @@ inline constexpr std::size_t max_nesting = 1'000;          // brackets and calls
 inline constexpr std::size_t max_depth = 5'000;            // depth of a built expression DAG
 inline constexpr std::size_t max_number_bits = 1u << 20;   // exact numbers larger stay symbolic
 inline constexpr long max_decimal_exponent = 100'000;      // 1e100000 is the largest literal
+// The most digits a number within max_number_bits has (2^20 * log10(2) = 315,652.8...), so every
+// number nabla holds prints as literals that read back; a longer literal is an error.
+inline constexpr std::size_t max_literal_digits = 315'653;
 inline constexpr std::size_t max_live_nodes = 20'000'000;  // distinct nodes alive at once (~3 GB)
 inline constexpr std::size_t max_diff_order = 100;         // successive derivatives in one request
 inline constexpr std::size_t max_line_bytes = 16u << 20;   // one batch, REPL or --wrt input line

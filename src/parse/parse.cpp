@@ -323,10 +323,12 @@ private:
                 fraction_digits += after_point;
             }
         }
-        if (digits.size() > static_cast<std::size_t>(limits::max_decimal_exponent))
+        // Every number nabla holds (max_number_bits) must be writable, and is printed, as a
+        // literal: the digit limit is the most digits such a number has, and the value itself
+        // is checked once built.
+        if (digits.size() > limits::max_literal_digits)
             fail_limit(offset_of(n), "number literal with more than "
-                                         + std::to_string(limits::max_decimal_exponent)
-                                         + " digits");
+                                         + std::to_string(limits::max_literal_digits) + " digits");
         const long scale = exponent - fraction_digits;
         mpz_class value(digits, 10);
         mpz_class power_of_ten;
@@ -338,6 +340,10 @@ private:
             q = mpq_class(value, power_of_ten);
             q.canonicalize();
         }
+        if (mpz_sizeinbase(q.get_num_mpz_t(), 2) > limits::max_number_bits
+            || mpz_sizeinbase(q.get_den_mpz_t(), 2) > limits::max_number_bits)
+            fail_limit(offset_of(n), "number literal larger than " + std::to_string(limits::max_number_bits)
+                                         + " bits, the limit of an exact number");
         return located(offset_of(n), [&] { return core::num(q); });
     }
 
