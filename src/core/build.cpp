@@ -1,5 +1,6 @@
 // build.cpp — canonical constructors for numbers, symbols, sums, products and powers.
 #include "core/build.hpp"
+#include "core/canonical_check.hpp"
 
 #include "core/error.hpp"
 #include "core/limits.hpp"
@@ -29,6 +30,9 @@ std::span<const Expr> view(const Arguments& a) { return {a.data(), a.size()}; }
 
 // Nodes whose arguments are already canonical, in canonical order.
 Expr make(Kind kind, std::span<const Expr> args) {
+#ifdef NABLA_CHECK_CANONICAL
+    check_canonical(kind, args);
+#endif
     NodeKey key{kind};
     key.args = args;
     return intern(key);
@@ -160,7 +164,8 @@ private:
 // Numeric base to a non-integer rational power: n^(p/q) with perfect roots taken out,
 // e.g. 8^(1/2) = 2*2^(1/2) and 2^(-1/2) = 2^(1/2)/2.
 Expr rational_power(const mpq_class& base, const mpq_class& exponent) {
-    const Expr symbolic = make_pow(num(base), num(exponent));
+    // Built only when it is the answer: 8^(1/2) as a node of its own would not be canonical.
+    auto symbolic = [&] { return make_pow(num(base), num(exponent)); };
     if (sgn(base) < 0) {
         // Odd roots of negative numbers are real: (-8)^(1/3) = -2. Even ones are not.
         if (mpz_odd_p(exponent.get_den_mpz_t()) && mpz_fits_ulong_p(exponent.get_den_mpz_t())) {
@@ -168,22 +173,22 @@ Expr rational_power(const mpq_class& base, const mpq_class& exponent) {
                 if (auto p = integer_power(*r, exponent.get_num())) return num(*p);
             }
         }
-        return symbolic;
+        return symbolic();
     }
-    if (!mpz_fits_ulong_p(exponent.get_den_mpz_t())) return symbolic;
+    if (!mpz_fits_ulong_p(exponent.get_den_mpz_t())) return symbolic();
     const unsigned long q = mpz_get_ui(exponent.get_den_mpz_t());
     mpz_class whole;  // floor(p/q); the remainder r = p - whole*q lies in (0, q)
     mpz_fdiv_q(whole.get_mpz_t(), exponent.get_num_mpz_t(), exponent.get_den_mpz_t());
     const mpq_class remainder = exponent - mpq_class(whole);
     auto whole_part = integer_power(base, whole);
-    if (!whole_part) return symbolic;
+    if (!whole_part) return symbolic();
     mpq_class coefficient = *whole_part;
     std::vector<Expr> factors;
     const RootSplit top = split_root(base.get_num(), q);
     const RootSplit bottom = split_root(base.get_den(), q);
     auto top_out = integer_power(mpq_class(top.outside), remainder.get_num());
     auto bottom_out = integer_power(mpq_class(bottom.outside), remainder.get_num());
-    if (!top_out || !bottom_out) return symbolic;
+    if (!top_out || !bottom_out) return symbolic();
     coefficient *= *top_out / *bottom_out;
     if (top.inside != 1) factors.push_back(make_pow(num(mpq_class(top.inside)), num(remainder)));
     if (bottom.inside != 1) {
