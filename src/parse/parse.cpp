@@ -4,6 +4,7 @@
 #include "core/build.hpp"
 #include "core/error.hpp"
 #include "core/limits.hpp"
+#include "core/text.hpp"
 #include "grammar/ast.hpp"
 #include "grammar/config.hpp"
 #include "grammar/error_handler.hpp"
@@ -142,7 +143,7 @@ std::size_t check_nesting(std::string_view text) {
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
         if (c == '#') {
-            while (i + 1 < text.size() && text[i + 1] != '\n') ++i;
+            i = core::skip_blank(text, i) - 1;  // past the comment (and the blanks after it)
         } else if (c == '(') {
             if (++depth > limits::max_nesting)
                 throw LimitError("parentheses and calls nested deeper than "
