@@ -191,6 +191,11 @@ TEST_SUITE("opt") {
         CHECK(error("t,y\n1,inf\n") == "d.csv:2:3: 'inf' is not a finite number");
         CHECK(error("t,y\n1\n") == "d.csv:2:1: a row of 1 values, but 2 columns");
         CHECK(error("t,2y\n") == "d.csv:1:3: column name '2y' is not a variable name");
+        // Names the language reads as something else: a model could never refer to the column.
+        CHECK(error("t,pi\n") == "d.csv:1:3: column name 'pi' is not a variable name (it names a constant or a function)");
+        CHECK(error("e,y\n") == "d.csv:1:1: column name 'e' is not a variable name (it names a constant or a function)");
+        CHECK(error("t,sin\n") == "d.csv:1:3: column name 'sin' is not a variable name (it names a constant or a function)");
+        CHECK(error("t,y-1\n") == "d.csv:1:3: column name 'y-1' is not a variable name");
         CHECK(error("t,t\n") == "d.csv:1:3: column 't' appears twice");
         CHECK(error("t,y\n") == "d.csv: no rows of data");
         CHECK(error("") == "d.csv: no header line (column names)");
