@@ -58,9 +58,4 @@ core::Expr function_partial(core::Func f, std::size_t which, std::span<const cor
     return core::substitute(row, std::span(from, args.size()), std::span(to, args.size()));
 }
 
-std::string rule_text(core::Func f, std::size_t which) {
-    const Row& r = rows[static_cast<std::size_t>(f)];
-    return std::string(which == 0 ? r.du : r.dv);
-}
-
 }  // namespace nabla::diff

@@ -16,7 +16,4 @@ bool has_rule(core::Func f);
 // The partial derivative of f(args) with respect to argument `which`, instantiated.
 core::Expr function_partial(core::Func f, std::size_t which, std::span<const core::Expr> args);
 
-// The row as written, e.g. "cos(u)" for sin; for documentation and step-by-step output.
-std::string rule_text(core::Func f, std::size_t which);
-
 }  // namespace nabla::diff
