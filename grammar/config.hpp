@@ -8,7 +8,9 @@
 
 #include <boost/spirit/home/x3.hpp>
 
+#include <cstddef>
 #include <functional>
+#include <memory>
 #include <string_view>
 
 namespace nabla::grammar {
@@ -17,26 +19,20 @@ namespace x3 = boost::spirit::x3;
 
 using iterator_type = std::string_view::const_iterator;
 
-// Between tokens: whitespace (newlines and tabs included) and '#' comments to the end of a line.
-// One hand-written parser that eats the whole run: X3 calls the skipper before every token, so
-// this is the hottest parser; it also avoids <cctype>, undefined for bytes >= 0x80.
+// Between tokens: whitespace (newlines and tabs included) and '#' comments to the end of a line
+// (core::skip_blank). One hand-written parser that eats the whole run: X3 calls the skipper
+// before every token, so this is the hottest parser; it also avoids <cctype>, undefined for
+// bytes >= 0x80.
 struct BlankSkipper : x3::parser<BlankSkipper> {
     using attribute_type = x3::unused_type;
     static constexpr bool has_attribute = false;
 
     template <typename Iterator, typename Context, typename RContext, typename Attribute>
     bool parse(Iterator& first, const Iterator& last, const Context&, RContext&, Attribute&) const {
-        const Iterator start = first;
-        while (first != last) {
-            if (is_blank(*first)) {
-                ++first;
-            } else if (*first == '#') {
-                while (first != last && *first != '\n') ++first;
-            } else {
-                break;
-            }
-        }
-        return first != start;
+        const std::string_view rest(std::to_address(first), static_cast<std::size_t>(last - first));
+        const std::size_t skipped = core::skip_blank(rest, 0);
+        first += static_cast<std::ptrdiff_t>(skipped);
+        return skipped != 0;
     }
 };
 

@@ -9,6 +9,8 @@
 #include <type_traits>
 #include <vector>
 
+#include "core/text.hpp"
+
 #include <boost/spirit/home/x3.hpp>
 #include <boost/spirit/home/x3/support/ast/position_tagged.hpp>
 #include <boost/spirit/home/x3/support/utility/error_reporting.hpp>
@@ -19,63 +21,11 @@ namespace x3 = boost::spirit::x3;
 
 // ---- source text helpers, shared with the lowering's semantic errors ----
 
-inline bool is_blank(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
-}
-
-// The offset of the next token at or after `at`: skips what the skipper skips (blanks, comments).
-inline std::size_t skip_blank(std::string_view text, std::size_t at) {
-    while (at < text.size()) {
-        if (is_blank(text[at])) {
-            ++at;
-        } else if (text[at] == '#') {
-            while (at < text.size() && text[at] != '\n') ++at;
-        } else {
-            break;
-        }
-    }
-    return at;
-}
-
-// Byte offset -> character (code point) offset: counts the bytes that are not UTF-8 continuations.
-inline std::size_t char_offset(std::string_view text, std::size_t byte) {
-    std::size_t chars = 0;
-    for (std::size_t i = 0; i < byte && i < text.size(); ++i)
-        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++chars;
-    return chars;
-}
-
-// Length of the well-formed UTF-8 sequence starting at `at`, or 0 when it is malformed.
-inline std::size_t utf8_length(std::string_view text, std::size_t at) {
-    auto byte = [&](std::size_t i) -> unsigned {
-        return at + i < text.size() ? static_cast<unsigned char>(text[at + i]) : 0u;
-    };
-    const unsigned b0 = byte(0);
-    if (b0 < 0x80) return 1;
-    std::size_t n = 0;
-    unsigned lo = 0x80, hi = 0xBF;  // allowed range of the second byte (no overlongs, surrogates)
-    if (b0 >= 0xC2 && b0 <= 0xDF) {
-        n = 2;
-    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-        n = 3;
-        if (b0 == 0xE0) lo = 0xA0;
-        if (b0 == 0xED) hi = 0x9F;
-    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-        n = 4;
-        if (b0 == 0xF0) lo = 0x90;
-        if (b0 == 0xF4) hi = 0x8F;
-    } else {
-        return 0;
-    }
-    if (byte(1) < lo || byte(1) > hi) return 0;
-    for (std::size_t i = 2; i < n; ++i)
-        if ((byte(i) & 0xC0) != 0x80) return 0;
-    return n;
-}
-
-inline bool is_name_char(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-}
+using core::char_offset;
+using core::is_blank;
+using core::is_name_char;
+using core::skip_blank;
+using core::utf8_length;
 
 // True for the characters a token of the language can start with.
 inline bool starts_token(char c) {

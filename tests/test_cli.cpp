@@ -163,7 +163,7 @@ TEST_SUITE("cli") {
         const Run domain = nabla("optimize 'x - log(x)' --x0 x=-1");
         CHECK(domain.status == 1);
         CHECK(domain.err.find("at the starting point: log(-1)") != std::string::npos);
-        CHECK(nabla("optimize 'x*y' --x0 z=1").err.find("'z' is not one of the variables") != std::string::npos);
+        CHECK(nabla("optimize 'x*y' --x0 z=1").err.find("--x0: 'z' is not one of the variables (x, y)") != std::string::npos);
         CHECK(nabla("optimize 'x*y' --x0 1,2,3").status == 1);
         CHECK(nabla("optimize 'x*y' --x0 x=1,2").status == 1);
         CHECK(nabla("optimize 'x^2' --method simplex").status == 2);

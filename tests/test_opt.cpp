@@ -11,6 +11,8 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <functional>
+#include <new>
 #include <random>
 #include <sstream>
 
@@ -119,6 +121,40 @@ TEST_SUITE("opt") {
         CHECK(opt::minimize(f, Eigen::Vector2d(-1.2, 1), opt::Options{}).converged);
     }
 
+    TEST_CASE("Ctrl-C, a bug or out of memory in mid-run is not a failed line search") {
+        // An objective that throws on its `at`-th evaluation, after the run has started.
+        struct Throwing final : opt::Objective {
+            const opt::Objective& f;
+            std::function<void()> thrower;
+            int at;
+            mutable int count = 0;
+            Throwing(const opt::Objective& f, std::function<void()> thrower, int at) : f(f), thrower(std::move(thrower)), at(at) {}
+            std::size_t dimension() const override { return f.dimension(); }
+            double gradient(const Eigen::VectorXd& x, Eigen::VectorXd& g) const override {
+                if (++count == at) thrower();
+                return f.gradient(x, g);
+            }
+            double hessian(const Eigen::VectorXd& x, Eigen::VectorXd& g, Eigen::MatrixXd& h) const override {
+                if (++count == at) thrower();
+                return f.hessian(x, g, h);
+            }
+            void check_finite(const Eigen::VectorXd& x) const override { f.check_finite(x); }
+        };
+        const opt::ExpressionObjective rosenbrock(nabla::parse::parse("(1 - x)^2 + 100*(y - x^2)^2"), symbols({"x", "y"}));
+        for (const opt::Method method : all_methods) {
+            CAPTURE(opt::method_name(method));
+            opt::Options options;
+            options.method = method;
+            const Throwing cancelling(rosenbrock, [] { nabla::core::request_cancel(); }, 5);
+            CHECK_THROWS_AS(opt::minimize(cancelling, Eigen::Vector2d(-1.2, 1), options), nabla::Cancelled);
+            nabla::core::clear_cancel();
+            const Throwing buggy(rosenbrock, [] { throw nabla::InternalError("a bug"); }, 5);
+            CHECK_THROWS_AS(opt::minimize(buggy, Eigen::Vector2d(-1.2, 1), options), nabla::InternalError);
+            const Throwing hungry(rosenbrock, [] { throw std::bad_alloc(); }, 5);
+            CHECK_THROWS_AS(opt::minimize(hungry, Eigen::Vector2d(-1.2, 1), options), std::bad_alloc);
+        }
+    }
+
     TEST_CASE("options out of range and a wrong starting point are errors") {
         const opt::ExpressionObjective f(nabla::parse::parse("x^2"), symbols({"x"}));
         opt::Options o;
@@ -155,6 +191,11 @@ TEST_SUITE("opt") {
         CHECK(error("t,y\n1,inf\n") == "d.csv:2:3: 'inf' is not a finite number");
         CHECK(error("t,y\n1\n") == "d.csv:2:1: a row of 1 values, but 2 columns");
         CHECK(error("t,2y\n") == "d.csv:1:3: column name '2y' is not a variable name");
+        // Names the language reads as something else: a model could never refer to the column.
+        CHECK(error("t,pi\n") == "d.csv:1:3: column name 'pi' is not a variable name (it names a constant or a function)");
+        CHECK(error("e,y\n") == "d.csv:1:1: column name 'e' is not a variable name (it names a constant or a function)");
+        CHECK(error("t,sin\n") == "d.csv:1:3: column name 'sin' is not a variable name (it names a constant or a function)");
+        CHECK(error("t,y-1\n") == "d.csv:1:3: column name 'y-1' is not a variable name");
         CHECK(error("t,t\n") == "d.csv:1:3: column 't' appears twice");
         CHECK(error("t,y\n") == "d.csv: no rows of data");
         CHECK(error("") == "d.csv: no header line (column names)");

@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "core/error.hpp"
+#include "core/expr.hpp"
 #include "frontend/repl/canvas.hpp"
 #include "frontend/repl/command_args.hpp"
 #include "frontend/repl/completion.hpp"
@@ -135,6 +136,16 @@ TEST_SUITE("repl") {
         CHECK(run_all(s, {"k = 5", "h(k) = k^2", "h(3)"}) == "[5] 9\n");  // parameters shadow
         CHECK(s.names() == std::vector<std::string>{"a", "f", "g", "h", "k"});
         CHECK(s.completion_words() == std::vector<std::string>{"a", "f(", "g(", "h(", "k"});
+    }
+
+    TEST_CASE("Session: Ctrl-C stops a statement, through expansion's fallbacks, and keeps nothing") {
+        Session s;
+        nabla::core::request_cancel();
+        const Reply r = s.execute("diff(sin(x)^5*exp(x), x)");
+        nabla::core::clear_cancel();
+        CHECK_FALSE(r.ok);
+        CHECK(r.err == "interrupted\n");
+        CHECK(s.execute("x^2").out == "[1] x^2\n");  // the interrupted statement made no result
     }
 
     TEST_CASE("Session: results are numbered and reusable as %N and ans") {

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cmath>
 #include <random>
+#include <thread>
 #include <string>
 #include <vector>
 
@@ -265,6 +266,25 @@ TEST_CASE("limits: large degrees and deep expressions finish quickly") {
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     CHECK(seconds < 10.0);
+}
+
+TEST_CASE("cancel request: Ctrl-C is not a rule that fails, it stops simplify") {
+    const Expr fraction = parse::parse("(x^2 - 1)/(x - 1) + tan(y)*cos(y)");
+    core::request_cancel();
+    CHECK_THROWS_AS(simplify::simplify(fraction), Cancelled);
+    core::clear_cancel();
+    CHECK(simplify::simplify(fraction) == parse::parse("x + 1 + sin(y)"));
+
+    // While running: a DAG that takes about a second to simplify, stopped from another thread.
+    Expr shared = parse::parse("tan(x)*cos(x)");
+    for (int i = 0; i < 1500; ++i) shared = core::mul(shared + core::one(), shared + core::num(2));
+    std::thread stopper([] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        core::request_cancel();
+    });
+    CHECK_THROWS_AS(simplify::simplify(shared), Cancelled);
+    stopper.join();
+    core::clear_cancel();
 }
 
 }  // TEST_SUITE

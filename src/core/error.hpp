@@ -1,4 +1,5 @@
-// error.hpp — the error types every nabla module throws; frontends catch nabla::Error.
+// error.hpp — the error types every nabla module throws; frontends catch nabla::Error, and
+// nabla::Cancelled and nabla::InternalError apart from it.
 #pragma once
 
 #include <optional>
@@ -37,10 +38,12 @@ public:
     using Error::Error;
 };
 
-// The computation was stopped on request (see core::request_cancel).
-class Cancelled : public Error {
+// The computation was stopped on request (see core::request_cancel): Ctrl-C or a time limit.
+// Not an Error: code that recovers from an Error (a rule that does not apply, a fallback) lets
+// it pass, so it unwinds to the frontend that asked for it.
+class Cancelled : public std::exception {
 public:
-    Cancelled() : Error("interrupted") {}
+    const char* what() const noexcept override { return "interrupted"; }
 };
 
 // A bug in nabla itself, not in the input.

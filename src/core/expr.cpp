@@ -223,7 +223,6 @@ Expr::~Expr() {
 
 bool Expr::is_zero() const { return is_number() && sgn(value()) == 0; }
 bool Expr::is_one() const { return is_number() && value() == 1; }
-bool Expr::is_minus_one() const { return is_number() && value() == -1; }
 bool Expr::is_integer() const { return is_number() && value().get_den() == 1; }
 
 std::size_t live_nodes() { return table().size(); }

@@ -78,7 +78,6 @@ public:
     bool is_number() const { return kind() == Kind::Number; }
     bool is_zero() const;
     bool is_one() const;
-    bool is_minus_one() const;
     bool is_integer() const;  // a Number with denominator 1
     bool is_call(Func f) const { return kind() == Kind::Call && func() == f; }
 

@@ -14,6 +14,7 @@
 #include "frontend/render.hpp"
 #include "frontend/request.hpp"
 #include "frontend/steps_text.hpp"
+#include "frontend/version.hpp"
 #include "parse/parse.hpp"
 
 #include <CLI/CLI.hpp>
@@ -28,8 +29,6 @@
 
 namespace nabla::frontend {
 namespace {
-
-constexpr std::string_view version = "0.1.0";
 
 struct Options {
     std::string format = "infix";
@@ -209,7 +208,7 @@ int run_codegen(const CodegenOptions& c) {
 int run_cli(int argc, char** argv) {
     CLI::App app{"nabla — exact symbolic derivatives, gradients, Jacobians and Hessians", "nabla"};
     app.require_subcommand(0, 1);
-    app.set_version_flag("--version", std::string("nabla ") + std::string(version));
+    app.set_version_flag("--version", std::string("nabla ") + std::string(version()));
     app.footer("EXPR may be literal text, @FILE or - (standard input).\n"
                "Examples:\n  nabla diff 'x^2*sin(x)' x\n  nabla grad 'x*y + y^2'\n"
                "  nabla hessian 'x^3 + y^3 - 3*x*y' --vars x,y\n  nabla eval 'x^2/3' x=1/2\n"

@@ -1,27 +1,23 @@
 // diagnostic.cpp — locating a character offset in (possibly multi-line, UTF-8) input.
 #include "frontend/diagnostic.hpp"
 
+#include "core/text.hpp"
+
+#include <algorithm>
+
 namespace nabla::frontend {
-namespace {
-bool starts_code_point(char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }
-}  // namespace
 
 std::string describe(const Error& error, std::string_view input) {
     if (!error.position()) return std::string("error: ") + error.what() + "\n";
-    // Find the byte where the position-th code point starts, and its line.
-    std::size_t byte = 0, chars = 0;
-    while (byte < input.size() && chars < *error.position()) {
-        ++byte;
-        while (byte < input.size() && !starts_code_point(input[byte])) ++byte;
-        ++chars;
-    }
+    // The byte where the position-th code point starts, and its line.
+    const std::size_t byte = std::min(core::byte_offset(input, *error.position()), input.size());
     std::size_t line_start = byte;
     while (line_start > 0 && input[line_start - 1] != '\n') --line_start;
     std::size_t line_end = input.find('\n', byte);
     if (line_end == std::string_view::npos) line_end = input.size();
     std::size_t line_no = 1, column = 1;
     for (std::size_t i = 0; i < line_start; ++i) line_no += input[i] == '\n';
-    for (std::size_t i = line_start; i < byte; ++i) column += starts_code_point(input[i]);
+    for (std::size_t i = line_start; i < byte; ++i) column += core::starts_code_point(input[i]);
     std::string out = "error at ";
     if (line_no > 1) out += "line " + std::to_string(line_no) + ", ";
     out += "column " + std::to_string(column) + ": " + error.what() + "\n";

@@ -1,4 +1,5 @@
 // main.cpp — the nabla executable: a subcommand runs the CLI; no arguments, the REPL.
+#include "core/error.hpp"
 #include "frontend/cli.hpp"
 #include "frontend/io.hpp"
 #include "frontend/repl/repl.hpp"
@@ -15,6 +16,9 @@ int main(int argc, char** argv) {
     try {
         const int status = argc == 1 ? nabla::repl::run_repl() : nabla::frontend::run_cli(argc, argv);
         return nabla::frontend::output_status(status);
+    } catch (const nabla::Cancelled& e) {  // only the batch and the REPL ask for a cancel, and catch it
+        std::cerr << "nabla: " << e.what() << "\n";
+        return 130;
     } catch (const std::bad_alloc&) {
         std::cerr << "nabla: out of memory\n";
     } catch (const std::filesystem::filesystem_error& e) {

@@ -60,9 +60,13 @@ Eigen::VectorXd starting_point(const std::string& text, const std::vector<core::
             continue;
         }
         const std::string name = items[k].substr(0, eq);
-        const auto it = std::find_if(vars.begin(), vars.end(), [&](const core::Expr& v) { return v.name() == name; });
-        if (it == vars.end()) throw Error("--x0: '" + name + "' is not one of the variables");
-        x[it - vars.begin()] = number_value(name, items[k].substr(eq + 1));
+        std::size_t index = 0;
+        try {
+            index = variable_index(vars, name);
+        } catch (const Error& e) {
+            throw Error(std::string("--x0: ") + e.what());
+        }
+        x[static_cast<Eigen::Index>(index)] = number_value(name, items[k].substr(eq + 1));
     }
     return x;
 }

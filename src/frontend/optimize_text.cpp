@@ -1,9 +1,28 @@
-// optimize_text.cpp — the point and the stop reason of an optimisation, as lines of text.
+// optimize_text.cpp — a starting point's names; the point and the stop reason of an
+// optimisation, as lines of text.
 #include "frontend/optimize_text.hpp"
+
+#include "core/error.hpp"
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace nabla::frontend {
+
+std::string joined_names(const std::vector<core::Expr>& vars) {
+    std::string names;
+    for (const core::Expr& x : vars) names += (names.empty() ? "" : ", ") + x.name();
+    return names;
+}
+
+std::size_t variable_index(const std::vector<core::Expr>& vars, std::string_view name) {
+    const auto it = std::find_if(vars.begin(), vars.end(), [&](const core::Expr& v) { return v.name() == name; });
+    if (it == vars.end())
+        throw Error("'" + std::string(name) + "' is not one of the variables ("
+                    + (vars.empty() ? "there are none" : joined_names(vars)) + ")");
+    return static_cast<std::size_t>(it - vars.begin());
+}
 
 std::string point_text(const std::vector<core::Expr>& vars, const Eigen::VectorXd& x) {
     std::string out;

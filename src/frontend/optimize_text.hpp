@@ -1,5 +1,5 @@
-// optimize_text.hpp — an optimisation result written out for reading (nabla optimize, nabla fit,
-// the REPL's :minimize).
+// optimize_text.hpp — an optimisation's starting point read and its result written out for
+// reading (nabla optimize, nabla fit, the REPL's :minimize).
 #pragma once
 
 #include "core/expr.hpp"
@@ -11,6 +11,13 @@
 #include <vector>
 
 namespace nabla::frontend {
+
+// "x, y": the variables' names.
+std::string joined_names(const std::vector<core::Expr>& vars);
+
+// The place of the variable `name` among vars, for a starting point's name=value. Throws
+// nabla::Error "'z' is not one of the variables (x, y)" when it is none of them.
+std::size_t variable_index(const std::vector<core::Expr>& vars, std::string_view name);
 
 // "  x = 1\n  y = -2\n": one line per variable, 12 significant digits.
 std::string point_text(const std::vector<core::Expr>& vars, const Eigen::VectorXd& x);

@@ -1,4 +1,5 @@
-// process.hpp — running the compiler: a time limit, and no compiler left behind when nabla stops.
+// process.hpp — running a program (the C++ compiler, gnuplot): a time limit, and no process
+// left behind when nabla stops.
 #pragma once
 
 #include <chrono>

@@ -2,6 +2,8 @@
 #include "opt/data.hpp"
 
 #include "core/error.hpp"
+#include "core/text.hpp"
+#include "parse/parse.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -38,11 +40,6 @@ std::vector<Field> split(const std::string& line) {
     }
 }
 
-bool name_like(const std::string& s) {
-    if (s.empty() || std::isdigit(static_cast<unsigned char>(s[0]))) return false;
-    return std::all_of(s.begin(), s.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
-}
-
 }  // namespace
 
 Table read_csv(std::istream& in, const std::string& source) {
@@ -62,7 +59,12 @@ Table read_csv(std::istream& in, const std::string& source) {
         const std::vector<Field> fields = split(line);
         if (t.columns.empty()) {
             for (const Field& f : fields) {
-                if (!name_like(f.text)) fail(f.column, "column name '" + f.text + "' is not a variable name");
+                if (!parse::is_variable_name(f.text)) {
+                    const bool identifier = !f.text.empty() && core::is_name_start(f.text[0])
+                                            && std::all_of(f.text.begin(), f.text.end(), core::is_name_char);
+                    fail(f.column, "column name '" + f.text + "' is not a variable name"
+                                       + (identifier ? " (it names a constant or a function)" : ""));
+                }
                 if (t.column(f.text)) fail(f.column, "column '" + f.text + "' appears twice");
                 t.columns.push_back(f.text);
             }

@@ -59,6 +59,13 @@ double line_search(Function& f, Eigen::VectorXd& x, double& fx, Eigen::VectorXd&
     return 0;
 }
 
+// What WolfeLineSearch throws out of LBFGSpp's solver when no step decreases the value: the
+// end of a run, not an error (minimize reports it as the reason the run stopped).
+class LineSearchFailed : public std::runtime_error {
+public:
+    LineSearchFailed() : std::runtime_error("no step along the search direction decreases the value enough") {}
+};
+
 // The same search as a line search policy of LBFGSpp's solver, which it calls with the
 // previous point xp and writes the new point into x.
 template <class Scalar>
@@ -74,7 +81,7 @@ struct WolfeLineSearch {
         rule.max_trials = param.max_linesearch;
         x = xp;
         step = line_search(f, x, fx, grad, drt, step, rule);
-        if (step == 0) throw std::runtime_error("no step along the search direction decreases the value enough");
+        if (step == 0) throw LineSearchFailed();
     }
 };
 

@@ -136,9 +136,9 @@ Result lbfgs(Tracker& track, Eigen::VectorXd x, const Options& options) {
     try {
         const int iterations = solver.minimize(objective, x, fx);
         return track.finish(iterations, fmt::format("iteration limit ({})", options.max_iterations));
-    } catch (const std::exception& e) {
-        // The line search throws when no step decreases the value, e.g. at the limits of
-        // double precision.
+    } catch (const LineSearchFailed& e) {
+        // No step decreases the value, e.g. at the limits of double precision. Anything else
+        // (Ctrl-C, a bug, out of memory) is not a result and goes on to the caller.
         return track.finish(std::nullopt, std::string("line search failed: ") + e.what());
     }
 }

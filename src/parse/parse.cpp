@@ -4,6 +4,8 @@
 #include "core/build.hpp"
 #include "core/error.hpp"
 #include "core/limits.hpp"
+#include "core/text.hpp"
+#include "core/thread.hpp"
 #include "grammar/ast.hpp"
 #include "grammar/config.hpp"
 #include "grammar/error_handler.hpp"
@@ -12,7 +14,6 @@
 #include <algorithm>
 #include <exception>
 
-#include <pthread.h>
 #include <charconv>
 #include <functional>
 #include <optional>
@@ -142,7 +143,7 @@ std::size_t check_nesting(std::string_view text) {
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
         if (c == '#') {
-            while (i + 1 < text.size() && text[i + 1] != '\n') ++i;
+            i = core::skip_blank(text, i) - 1;  // past the comment (and the blanks after it)
         } else if (c == '(') {
             if (++depth > limits::max_nesting)
                 throw LimitError("parentheses and calls nested deeper than "
@@ -160,31 +161,19 @@ std::size_t check_nesting(std::string_view text) {
 // sanitizer builds whose frames are several times larger; the exception, if any, comes back.
 template <class Task>
 core::Expr on_large_stack(Task&& task) {
-    struct Job {
-        Task* task;
-        core::Expr result;
-        std::exception_ptr error;
-    } job{&task, {}, {}};
-    auto run = [](void* p) -> void* {
-        auto* j = static_cast<Job*>(p);
+    constexpr std::size_t stack_bytes = std::size_t{512} << 20;
+    core::Expr result;
+    std::exception_ptr error;
+    const bool ran = core::run_thread(stack_bytes, [&] {
         try {
-            j->result = (*j->task)();
+            result = task();
         } catch (...) {
-            j->error = std::current_exception();
+            error = std::current_exception();
         }
-        return nullptr;
-    };
-    constexpr std::size_t stack_bytes = std::size_t{512} << 20;  // reserved, touched only as used
-    pthread_attr_t attr;
-    pthread_attr_init(&attr);
-    pthread_attr_setstacksize(&attr, stack_bytes);
-    pthread_t thread;
-    const int failed = pthread_create(&thread, &attr, run, &job);
-    pthread_attr_destroy(&attr);
-    if (failed) return task();  // no thread to be had: parse here, as shallow inputs always are
-    pthread_join(thread, nullptr);
-    if (job.error) std::rethrow_exception(job.error);
-    return job.result;
+    }, core::ThreadEnd::Join);
+    if (!ran) return task();  // no thread to be had: parse here, as shallow inputs always are
+    if (error) std::rethrow_exception(error);
+    return result;
 }
 
 // ---- lowering: parse tree -> core::Expr ----

@@ -127,8 +127,10 @@ private:
             try {
                 Expr rebuilt = core::rebuild(e, std::move(args));
                 if (sizes_.of(rebuilt) <= sizes_.of(e)) current = std::move(rebuilt);
-            } catch (const Error&) {
+            } catch (const DomainError&) {
                 // A simplified argument made the node undefined (1/0): keep it as written.
+            } catch (const LimitError&) {
+                // The rebuilt node is too large: keep it as written.
             }
         }
         return apply_rules(current);
@@ -142,8 +144,10 @@ private:
                 std::optional<Expr> candidate;
                 try {
                     candidate = rule_functions[i](current);
-                } catch (const Error&) {
-                    continue;  // a limit or an exact domain error while rebuilding: no rewrite
+                } catch (const DomainError&) {
+                    continue;  // an exact domain error while rebuilding: no rewrite
+                } catch (const LimitError&) {
+                    continue;  // a limit while rebuilding: no rewrite
                 }
                 if (!candidate || !(sizes_.of(*candidate) < sizes_.of(current))) continue;
                 current = std::move(*candidate);

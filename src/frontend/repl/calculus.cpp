@@ -95,12 +95,6 @@ std::vector<Expr> variables(std::span<const Piece> given, std::span<const Piece>
     return vars;
 }
 
-std::string joined_names(const std::vector<Expr>& vars) {
-    std::string names;
-    for (const Expr& x : vars) names += (names.empty() ? "" : ", ") + x.name();
-    return names;
-}
-
 void need_arguments(const Piece& at, const std::vector<Piece>& args, std::size_t least, const char* usage) {
     if (args.size() < least ||
         std::any_of(args.begin(), args.end(), [](const Piece& p) { return p.blank(); }))
@@ -113,7 +107,7 @@ std::vector<Expr> diff_variables(const Piece& at, const std::vector<Piece>& args
         variables(std::span(args).subspan(1), std::span(args).first(1), std::span(&f, 1), scope, true);
     if (args.size() == 1 && vars.size() > 1)
         throw error_at(at, "diff needs the variable to differentiate by: the expression has several (" +
-                               joined_names(vars) + ")");
+                               frontend::joined_names(vars) + ")");
     if (vars.empty()) throw error_at(at, "diff needs a variable to differentiate by");
     if (vars.size() > limits::max_diff_order)
         throw LimitError("at most " + std::to_string(limits::max_diff_order) + " successive derivatives",
@@ -196,11 +190,13 @@ Eigen::VectorXd starting_point(std::span<const Piece> bindings, const std::vecto
     Eigen::VectorXd x0 = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(vars.size()));
     for (const Piece& p : bindings) {
         const auto [name, value] = binding(p);
-        const auto it = std::find(vars.begin(), vars.end(), name);
-        if (it == vars.end())
-            throw error_at(p, "'" + name.name() + "' is not one of the variables (" +
-                                  (vars.empty() ? "there are none" : joined_names(vars)) + ")");
-        x0[it - vars.begin()] = number_of(value, scope);
+        std::size_t index = 0;
+        try {
+            index = frontend::variable_index(vars, name.name());
+        } catch (const Error&) {
+            rethrow_at(p);
+        }
+        x0[static_cast<Eigen::Index>(index)] = number_of(value, scope);
     }
     return x0;
 }

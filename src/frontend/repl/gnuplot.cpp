@@ -3,19 +3,16 @@
 
 #include <fcntl.h>
 #include <fmt/format.h>
-#include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
 #include "core/error.hpp"
-
-extern char** environ;
+#include "jit/process.hpp"
 
 namespace nabla::repl {
 namespace {
@@ -37,56 +34,12 @@ std::string fresh_directory() {
     return pattern;
 }
 
-// Runs program with args, its output into `log`; the exit status, or -1 when it did not run.
-// posix_spawn rather than system(): system() changes signal handling for the whole process.
-int run(const std::string& program, const std::vector<std::string>& args, const std::string& log) {
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    posix_spawn_file_actions_adddup2(&actions, 1, 2);
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-    std::vector<char*> argv{const_cast<char*>(program.c_str())};
-    for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    posix_spawnattr_t attributes;  // SIGPIPE back to its default: nabla itself ignores it
-    posix_spawnattr_init(&attributes);
-    sigset_t pipe_signal;
-    sigemptyset(&pipe_signal);
-    sigaddset(&pipe_signal, SIGPIPE);
-    posix_spawnattr_setsigdefault(&attributes, &pipe_signal);
-    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGDEF);
-    pid_t pid = 0;
-    const int spawned = posix_spawn(&pid, program.c_str(), &actions, &attributes, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    posix_spawnattr_destroy(&attributes);
-    if (spawned != 0) return -1;
-    int status = 0;
-    while (waitpid(pid, &status, 0) < 0)
-        if (errno != EINTR) return -1;
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
 }  // namespace
-
-std::optional<std::string> find_on_path(std::string_view program) {
-    const char* path = std::getenv("PATH");
-    if (!path) return std::nullopt;
-    std::string_view rest(path);
-    while (true) {
-        const std::size_t colon = rest.find(':');
-        const std::string_view dir = rest.substr(0, colon);
-        const std::string candidate = fmt::format("{}/{}", dir.empty() ? "." : dir, program);
-        if (access(candidate.c_str(), X_OK) == 0 && std::filesystem::is_regular_file(candidate))
-            return candidate;
-        if (colon == std::string_view::npos) return std::nullopt;
-        rest.remove_prefix(colon + 1);
-    }
-}
 
 std::optional<std::string> gnuplot_png(const Samples& s, const std::string& f_title,
                                        const std::string& df_title) {
-    const std::optional<std::string> gnuplot = find_on_path("gnuplot");
-    if (!gnuplot) return std::nullopt;
+    const std::string gnuplot = jit::find_program("gnuplot");
+    if (gnuplot.empty()) return std::nullopt;
     const std::string dir = fresh_directory();
     const std::string data = dir + "/samples.dat", script = dir + "/plot.gp", png = dir + "/plot.png";
     {
@@ -110,7 +63,18 @@ std::optional<std::string> gnuplot_png(const Samples& s, const std::string& f_ti
             << "\n";
     }
     const std::string log = dir + "/gnuplot.log";
-    if (run(*gnuplot, {script}, log) != 0 || !std::filesystem::exists(png))
+    // As the compiler runs: in a process group of its own, killed on Ctrl-C and when nabla dies.
+    const int output = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (output < 0) throw Error("cannot write " + log);
+    std::optional<int> status;
+    try {
+        status = jit::run({gnuplot, script}, output, std::chrono::seconds(0));
+    } catch (...) {
+        ::close(output);
+        throw;
+    }
+    ::close(output);
+    if (status != 0 || !std::filesystem::exists(png))
         throw Error("gnuplot failed; see " + log + " (script " + script + ")");
     return png;
 }

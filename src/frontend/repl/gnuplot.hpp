@@ -8,11 +8,8 @@
 
 namespace nabla::repl {
 
-// The full path of `program` found on PATH, if any.
-std::optional<std::string> find_on_path(std::string_view program);
-
 // Writes the samples (x, f, f') and a gnuplot script into a new temporary directory, runs
-// gnuplot on it and returns the PNG's path; nothing when gnuplot is not on PATH. Throws
+// gnuplot on it (jit::run: its own process group, stopped on a cancel request) and returns the PNG's path; nothing when gnuplot is not on PATH. Throws
 // nabla::Error, naming the log file, when gnuplot fails.
 std::optional<std::string> gnuplot_png(const Samples& samples, const std::string& f_title,
                                        const std::string& df_title);

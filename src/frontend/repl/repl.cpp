@@ -16,6 +16,7 @@
 #include "frontend/repl/paths.hpp"
 #include "frontend/repl/session.hpp"
 #include "frontend/repl/worker.hpp"
+#include "frontend/version.hpp"
 
 namespace nabla::repl {
 namespace {
@@ -184,7 +185,7 @@ int Driver::interact() {
     {
         LineReader reader(history_path());
         reader_ = &reader;
-        std::cout << "nabla " << NABLA_VERSION
+        std::cout << "nabla " << frontend::version()
                   << " — exact derivatives. :help for commands and examples, Ctrl-D to leave.\n";
         while (true) {
             interrupt_requested = 0;

@@ -1,13 +1,14 @@
 // scan.cpp — tokenizing statements and measuring their brackets.
 #include "frontend/repl/scan.hpp"
 
+#include "core/text.hpp"
+
 namespace nabla::repl {
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_name_start(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
-bool is_name_char(char c) { return is_name_start(c) || is_digit(c); }
-bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
+using core::is_digit;
+using core::is_name_char;
+using core::is_name_start;
 
 // The end of the number starting at i, by the grammar: 1, 1.5, .5, 2., 2.5e-3; "2e" is 2*e.
 std::size_t number_end(std::string_view s, std::size_t i) {
@@ -34,10 +35,8 @@ std::vector<Token> tokenize(std::string_view s) {
     std::size_t i = 0;
     while (i < s.size()) {
         const char c = s[i];
-        if (is_blank(c)) {
-            ++i;
-        } else if (c == '#') {
-            while (i < s.size() && s[i] != '\n') ++i;
+        if (core::is_blank(c) || c == '#') {
+            i = core::skip_blank(s, i);
         } else if (is_name_start(c)) {
             std::size_t j = i + 1;
             while (j < s.size() && is_name_char(s[j])) ++j;
@@ -123,26 +122,6 @@ std::size_t matching_close(const std::vector<Token>& tokens, std::size_t open) {
         if (tokens[i].kind == Token::Kind::Close && --depth == 0) return i;
     }
     return tokens.size();
-}
-
-namespace {
-bool starts_code_point(char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }
-}  // namespace
-
-std::size_t char_offset(std::string_view text, std::size_t byte) {
-    std::size_t chars = 0;
-    for (std::size_t i = 0; i < byte && i < text.size(); ++i) chars += starts_code_point(text[i]);
-    return chars;
-}
-
-std::size_t byte_offset(std::string_view text, std::size_t chars) {
-    std::size_t byte = 0, seen = 0;
-    while (byte < text.size() && seen < chars) {
-        ++byte;
-        while (byte < text.size() && !starts_code_point(text[byte])) ++byte;
-        ++seen;
-    }
-    return byte + (chars > seen ? chars - seen : 0);
 }
 
 }  // namespace nabla::repl

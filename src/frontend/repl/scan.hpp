@@ -5,6 +5,8 @@
 // still parsed by nabla::parse. Offsets are bytes into the scanned text.
 #pragma once
 
+#include "core/text.hpp"
+
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -48,7 +50,7 @@ std::size_t matching_close(const std::vector<Token>& tokens, std::size_t open);
 
 // Character (Unicode code point) offset of a byte offset, and back; positions in errors are
 // characters, as nabla::parse reports them.
-std::size_t char_offset(std::string_view text, std::size_t byte);
-std::size_t byte_offset(std::string_view text, std::size_t chars);
+using core::byte_offset;
+using core::char_offset;
 
 }  // namespace nabla::repl

@@ -39,6 +39,11 @@ Reply Session::execute(std::string_view statement, const std::function<bool()>& 
         reply.ok = false;
         const std::string text = frontend::describe(e, statement);
         reply.err = text.starts_with("error") ? style_.error("error") + text.substr(5) : text;
+    } catch (const Cancelled&) {
+        // Ctrl-C: the driver abandoned the job and says so itself; this reply is for a caller
+        // that ran it directly.
+        reply.ok = false;
+        reply.err = style_.error("interrupted") + "\n";
     } catch (const InternalError& e) {
         reply.ok = false;
         reply.err =

@@ -1,9 +1,8 @@
-// worker.cpp — a detached pthread per job, a commit gate, and polling waits.
+// worker.cpp — a detached large-stack thread per job, a commit gate, and polling waits.
 #include "frontend/repl/worker.hpp"
 
 #include "core/expr.hpp"
-
-#include <pthread.h>
+#include "core/thread.hpp"
 
 #include <chrono>
 #include <condition_variable>
@@ -48,26 +47,6 @@ namespace {
 constexpr auto poll = std::chrono::milliseconds(30);
 constexpr auto stop_grace = std::chrono::seconds(2);
 
-void* thread_main(void* arg) {
-    std::unique_ptr<std::shared_ptr<Worker::State>> state(static_cast<std::shared_ptr<Worker::State>*>(arg));
-    (*state)->work();
-    return nullptr;
-}
-
-// A detached thread with a large stack: deep expressions recurse deeply in the core.
-bool start_thread(const std::shared_ptr<Worker::State>& state) {
-    pthread_attr_t attr;
-    if (pthread_attr_init(&attr) != 0) return false;
-    pthread_attr_setstacksize(&attr, Worker::stack_bytes);
-    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-    auto* arg = new std::shared_ptr<Worker::State>(state);
-    pthread_t thread;
-    const bool started = pthread_create(&thread, &attr, thread_main, arg) == 0;
-    pthread_attr_destroy(&attr);
-    if (!started) delete arg;
-    return started;
-}
-
 }  // namespace
 
 bool Worker::idle() const {
@@ -90,7 +69,8 @@ Worker::Outcome Worker::run(Job job, const std::function<bool()>& interrupted) {
     core::clear_cancel();  // idle: no computation is left to stop
     current_ = std::make_shared<State>();
     current_->job = std::move(job);
-    if (!start_thread(current_)) {
+    // A large stack: deep expressions recurse deeply in the core.
+    if (!core::run_thread(stack_bytes, [state = current_] { state->work(); }, core::ThreadEnd::Detach)) {
         current_->work();  // no thread to be had: run here, uninterruptibly
         return Outcome::Finished;
     }
