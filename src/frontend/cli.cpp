@@ -75,9 +75,10 @@ int execute(const Request& request, const Options& o) {
         if (o.steps && request.op == Op::Diff) {
             core::Expr f = parse::parse(request.exprs[0]);
             for (const core::Expr& x : result.vars) {
-                text += format == Format::Latex ? steps_latex(f, x) : steps_text(f, x);
+                const diff::Derivation d = diff::derivation(f, x);
+                text += format == Format::Latex ? steps_latex(d) : steps_text(d);
                 if (text.size() > limits::max_steps_bytes) throw_steps_too_long();
-                f = diff::derivative(f, x);
+                f = d.result;
             }
         } else {
             text = render(result, format);
