@@ -72,6 +72,12 @@ TEST_SUITE("cli") {
               std::string::npos);
     }
 
+    TEST_CASE("CLI: --steps by several variables, one derivation after the other") {
+        CHECK(nabla("diff 'x*y^2' x y --steps").out
+              == "1. constant multiple rule: d/dx[x*y^2] = y^2\nresult: y^2\n"
+                 "1. power rule: d/dy[y^2] = 2*y\nresult: 2*y\n");
+    }
+
     TEST_CASE("CLI: --stats reports on stderr") {
         const Run r = nabla("grad 'x*y' --stats");
         CHECK(r.out == "y\nx\n");

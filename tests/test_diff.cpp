@@ -205,11 +205,14 @@ TEST_SUITE("diff") {
                               {"x^x", "general power rule"},       {"3*sin(x)", "constant multiple rule"}};
         for (const Case& c : cases) {
             CAPTURE(c.f);
-            const auto steps = diff::derivation(P(c.f), x);
-            REQUIRE(!steps.empty());
-            CHECK(steps[0].rule.find(c.rule) != std::string::npos);
-            CHECK(steps[0].result == diff::derivative(P(c.f), x));
-            for (const auto& s : steps) {
+            const diff::Derivation d = diff::derivation(P(c.f), x);
+            CHECK(d.result == diff::derivative(P(c.f), x));
+            REQUIRE(!d.lines.empty());
+            CHECK(d.lines[0].step.rule.find(c.rule) != std::string::npos);
+            CHECK(d.lines[0].step.result == d.result);
+            CHECK(d.lines[0].depth == 0);
+            for (const auto& [s, depth] : d.lines) {
+                CHECK(s.result == diff::derivative(s.expr, x));
                 // Replacing each placeholder by its derivative gives the step's result (the
                 // same function: the rule's form, e.g. a quotient, may be arranged differently).
                 std::vector<Expr> from, to;
@@ -222,5 +225,35 @@ TEST_SUITE("diff") {
                 CHECK(value_at(filled, x, 0.37, {0.37}, syms) == doctest::Approx(value_at(s.result, x, 0.37, {0.37}, syms)));
             }
         }
+    }
+
+    TEST_CASE("Steps: recording leaves every derivative as it is, and each line's formula is its result") {
+        testing::RandomExpr gen(13);
+        const Expr x = core::sym("x");
+        for (int i = 0; i < 200; ++i) {
+            const Expr f = gen.expr(4);
+            CAPTURE(print::infix(f));
+            const diff::Derivation d = diff::derivation(f, x);
+            CHECK(d.result == diff::derivative(f, x));
+            for (const auto& [s, depth] : d.lines) {
+                CHECK(s.result == diff::derivative(s.expr, x));
+                CHECK(depth >= 0);
+            }
+        }
+    }
+
+    TEST_CASE("Steps: a shared sub-expression is shown once, where it is first needed") {
+        const Expr x = core::sym("x");
+        const diff::Derivation d = diff::derivation(P("sin(x^2)*cos(x^2)"), x);
+        std::size_t squares = 0;
+        for (const auto& line : d.lines) squares += line.step.expr == P("x^2") ? 1 : 0;
+        CHECK(squares == 1);
+        REQUIRE(d.lines.size() == 4);  // product, sin, x^2 under sin, cos
+        CHECK(d.lines[0].step.rule == "product rule");
+        CHECK(d.lines[2].step.rule == "power rule");
+        CHECK(d.lines[2].depth == 2);
+        CHECK(d.lines[3].depth == 1);
+        CHECK(diff::derivation(P("y^2"), x).lines.empty());
+        CHECK(diff::derivation(P("y^2"), x).result.is_zero());
     }
 }

@@ -1,29 +1,25 @@
-// steps.hpp — a derivation as a list of named rule applications, for step-by-step output.
+// steps.hpp — a derivation for step-by-step output: a view of the differentiator's Record.
 #pragma once
 
 #include "core/expr.hpp"
+#include "diff/diff.hpp"
 
-#include <string>
-#include <utility>
 #include <vector>
 
 namespace nabla::diff {
 
-// One rule applied to one sub-expression: d/dx[expr] = formula = result, where the formula
-// contains placeholder symbols standing for the derivatives still to be taken.
-struct Step {
-    std::string rule;   // "product rule", "chain rule (sin)", ...
-    core::Expr expr;    // the sub-expression differentiated
-    core::Expr formula; // the rule's right-hand side, with placeholders
-    std::vector<std::pair<core::Expr, core::Expr>> placeholders;  // placeholder -> d/dx of this
-    core::Expr result;  // the simplified derivative of expr
-    int depth;          // nesting, for indentation
+// d f / d x with the rules that produced it, in the order a reader follows them.
+struct Derivation {
+    struct Line {
+        Step step;
+        int depth;  // nesting under the step whose formula needs it, for indentation
+    };
+    core::Expr variable;
+    core::Expr result;        // d f / d x, as derivative() gives it
+    std::vector<Line> lines;  // outermost first; each distinct sub-expression once
 };
 
-// The steps of d f / d x, outermost first; each distinct sub-expression is derived once.
-std::vector<Step> derivation(const core::Expr& f, const core::Expr& x);
-
-// True for the placeholder symbols that Step::formula uses.
-bool is_placeholder(const core::Expr& e);
+// Differentiates f by x once, recording, and lays the record out as lines.
+Derivation derivation(const core::Expr& f, const core::Expr& x);
 
 }  // namespace nabla::diff

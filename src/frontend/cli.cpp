@@ -6,7 +6,6 @@
 #include "core/error.hpp"
 #include "core/limits.hpp"
 #include "diff/calculus.hpp"
-#include "diff/diff.hpp"
 #include "frontend/batch.hpp"
 #include "frontend/diagnostic.hpp"
 #include "frontend/io.hpp"
@@ -71,12 +70,10 @@ int execute(const Request& request, const Options& o) {
         const auto t1 = Clock::now();
         Format format = *format_from_name(o.format);
         std::string text;
-        if (o.steps && request.op == Op::Diff) {
-            core::Expr f = parse::parse(request.exprs[0]);
-            for (const core::Expr& x : result.vars) {
-                text += format == Format::Latex ? steps_latex(f, x) : steps_text(f, x);
+        if (request.steps) {
+            for (const diff::Derivation& d : result.steps) {
+                text += format == Format::Latex ? steps_latex(d) : steps_text(d);
                 if (text.size() > limits::max_steps_bytes) throw_steps_too_long();
-                f = diff::derivative(f, x);
             }
         } else {
             text = render(result, format);
@@ -109,7 +106,7 @@ int diff_lines(const Options& o) {
             std::cout << "\n";
             continue;
         }
-        Request r{Op::Diff, {line}, split_names(o.wrt), {}};
+        Request r{Op::Diff, {line}, split_names(o.wrt), {}, false};
         try {
             std::cout << render(run(r), *format_from_name(o.format));
         } catch (const Error& e) {
@@ -318,6 +315,7 @@ int run_cli(int argc, char** argv) {
         std::vector<std::string> vars = o.rest;
         if (!o.wrt.empty()) vars = split_names(o.wrt);
         if (!vars.empty()) r.vars = vars;
+        r.steps = o.steps;
     } else if (cmd == grad || cmd == jac || cmd == hess) {
         r.op = cmd == grad ? Op::Grad : cmd == jac ? Op::Jacobian : Op::Hessian;
         if (!o.vars.empty()) r.vars = split_names(o.vars);

@@ -5,6 +5,7 @@
 #include "core/error.hpp"
 #include "core/limits.hpp"
 #include "diff/calculus.hpp"
+#include "diff/steps.hpp"
 #include "frontend/io.hpp"
 #include "parse/parse.hpp"
 #include "simplify/simplify.hpp"
@@ -117,7 +118,16 @@ Result run(const Request& r, std::size_t* failed_expr) {
         if (out.vars.empty()) throw Error("diff needs at least one variable");
         if (out.vars.size() > limits::max_diff_order)
             throw LimitError("at most " + std::to_string(limits::max_diff_order) + " successive derivatives");
-        out.rows = {{diff::partial(exprs[0], out.vars)}};
+        if (!r.steps) {
+            out.rows = {{diff::partial(exprs[0], out.vars)}};
+            return out;
+        }
+        Expr f = exprs[0];  // as diff::partial does, one variable after the other, recording
+        for (const Expr& x : out.vars) {
+            out.steps.push_back(diff::derivation(f, x));
+            f = out.steps.back().result;
+        }
+        out.rows = {{f}};
         return out;
     }
     case Op::Grad:

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/expr.hpp"
+#include "diff/steps.hpp"
 #include "eval/eval.hpp"
 
 #include <optional>
@@ -22,6 +23,7 @@ struct Request {
     std::vector<std::string> exprs;                   // one, or several for a Jacobian
     std::optional<std::vector<std::string>> vars;     // absent: every symbol, naturally sorted
     std::vector<std::pair<std::string, std::string>> at;  // eval: name -> value in the language
+    bool steps = false;                               // diff: record the derivation too
 };
 
 struct Result {
@@ -29,6 +31,7 @@ struct Result {
     std::vector<std::vector<core::Expr>> rows;  // Scalar: 1x1, Vector: 1xn, Matrix: m x n
     std::vector<core::Expr> vars;               // the variables used, in order
     eval::Value value{};                        // Shape::Value only
+    std::vector<diff::Derivation> steps;        // diff with Request::steps: one per variable, in order
 };
 
 // Throws nabla::Error; a ParseError's position is an offset into the expression it names:

@@ -4,8 +4,6 @@
 #include "core/build.hpp"
 #include "core/error.hpp"
 #include "core/limits.hpp"
-#include "diff/diff.hpp"
-#include "diff/steps.hpp"
 #include "print/print.hpp"
 
 namespace nabla::frontend {
@@ -24,12 +22,11 @@ Expr spelled_out(const diff::Step& s, bool latex, const std::string& var) {
     return core::substitute(s.formula, from, to);
 }
 
-std::string render(const Expr& f, const Expr& x, bool latex) {
-    const std::string var = x.name();
-    const auto steps = diff::derivation(f, x);
+std::string render(const diff::Derivation& d, bool latex) {
+    const std::string var = d.variable.name();
     std::string out;
     std::size_t n = 0;
-    for (const diff::Step& s : steps) {
+    for (const auto& [s, depth] : d.lines) {
         const Expr formula = spelled_out(s, latex, var);
         if (latex) {
             out += "\\text{" + s.rule + "}: \\quad \\frac{d}{d" + var + "}\\left[" + print::latex(s.expr)
@@ -37,16 +34,15 @@ std::string render(const Expr& f, const Expr& x, bool latex) {
             if (!(formula == s.result)) out += " = " + print::latex(s.result);
             out += " \\\\\n";
         } else {
-            out += std::to_string(++n) + ". " + std::string(2 * s.depth, ' ') + s.rule + ": d/d" + var + "["
+            out += std::to_string(++n) + ". " + std::string(2 * depth, ' ') + s.rule + ": d/d" + var + "["
                  + print::infix(s.expr) + "] = " + print::infix(formula);
             if (!(formula == s.result)) out += " = " + print::infix(s.result);
             out += "\n";
         }
         if (out.size() > limits::max_steps_bytes) throw_steps_too_long();
     }
-    const Expr result = steps.empty() ? diff::derivative(f, x) : steps[0].result;
     if (latex) return "\\begin{aligned}\n" + out + "\\end{aligned}\n";
-    return out + "result: " + print::infix(result) + "\n";
+    return out + "result: " + print::infix(d.result) + "\n";
 }
 
 }  // namespace
@@ -56,7 +52,7 @@ std::string render(const Expr& f, const Expr& x, bool latex) {
                      + " MiB, the limit of one derivation; ask for the result without --steps");
 }
 
-std::string steps_text(const Expr& f, const Expr& x) { return render(f, x, false); }
-std::string steps_latex(const Expr& f, const Expr& x) { return render(f, x, true); }
+std::string steps_text(const diff::Derivation& d) { return render(d, false); }
+std::string steps_latex(const diff::Derivation& d) { return render(d, true); }
 
 }  // namespace nabla::frontend

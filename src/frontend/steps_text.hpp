@@ -1,14 +1,15 @@
 // steps_text.hpp — a derivation (diff/steps.hpp) written out for reading, in text or LaTeX.
 #pragma once
 
-#include "core/expr.hpp"
+#include "diff/steps.hpp"
 
 #include <string>
 
 namespace nabla::frontend {
 
-std::string steps_text(const core::Expr& f, const core::Expr& x);
-std::string steps_latex(const core::Expr& f, const core::Expr& x);
+// Each throws the nabla::LimitError of throw_steps_too_long past limits::max_steps_bytes.
+std::string steps_text(const diff::Derivation& d);
+std::string steps_latex(const diff::Derivation& d);
 
 // Throws the nabla::LimitError for steps past limits::max_steps_bytes.
 [[noreturn]] void throw_steps_too_long();

@@ -263,8 +263,9 @@ std::string derivation_steps(const Piece& at, const std::vector<Piece>& args, co
         Expr f = expand(args[0], scope);
         std::string out;
         for (const Expr& x : diff_variables(at, args, f, scope)) {
-            out += frontend::steps_text(f, x);
-            f = diff::derivative(f, x);
+            const diff::Derivation d = diff::derivation(f, x);
+            out += frontend::steps_text(d);
+            f = d.result;
         }
         return out;
     } catch (const Error&) {
