@@ -82,6 +82,15 @@ TEST_SUITE("hardening: frontends") {
         }
     }
 
+    TEST_CASE("A NUL byte makes a line invalid JSON: nothing after it is echoed") {
+        const std::string line("{\"id\": -0\0\xb6, \"op\": \"simplify\", \"expr\": \"x\"}", 44);
+        const std::string out = answer_line(line);
+        CHECK(out.find('\0') == std::string::npos);
+        const json a = json::parse(out);
+        CHECK(a["id"].is_null());
+        CHECK(a["ok"] == false);
+    }
+
     TEST_CASE("An id nested 70,000 levels deep is echoed, not a stack overflow") {
         const std::string id = std::string(70000, '[') + std::string(70000, ']');
         CHECK(id_of("{\"id\":" + id + ",\"op\":\"simplify\",\"expr\":\"x\"}") == id);

@@ -99,6 +99,9 @@ Parsed split_id(std::string_view line) {
 std::string seconds_text(double s) { return fmt::format("{:g} s", s); }
 
 std::string answer(std::string_view line, const BatchOptions& options, Deadline* deadline) {
+    // nlohmann reads a NUL byte as the end of its input, which would let bytes after it through.
+    if (const std::size_t nul = line.find('\0'); nul != std::string_view::npos)
+        return error_answer("null", "not valid JSON: a NUL byte at offset " + std::to_string(nul), std::nullopt);
     const Parsed parsed = split_id(line);
     const std::string& id = parsed.id;
     json request;
