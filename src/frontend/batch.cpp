@@ -98,6 +98,23 @@ Parsed split_id(std::string_view line) {
 
 std::string seconds_text(double s) { return fmt::format("{:g} s", s); }
 
+// The answer to a parsed request; `cancelled` is set, and the answer empty, when it was stopped.
+std::string respond(const std::string& id, const json& request, const BatchOptions& options, bool& cancelled) {
+    try {
+        const Result result = run(to_request(request));
+        return "{\"id\":" + id + ",\"ok\":true," + result_fields(result, options.max_result_bytes) + "}";
+    } catch (const Cancelled&) {
+        cancelled = true;
+        return {};
+    } catch (const Error& e) {
+        return error_answer(id, e.what(), e.position());
+    } catch (const std::bad_alloc&) {
+        return error_answer(id, "out of memory", std::nullopt);
+    } catch (const std::exception& e) {
+        return error_answer(id, std::string("internal error: ") + e.what(), std::nullopt);
+    }
+}
+
 std::string answer(std::string_view line, const BatchOptions& options, Deadline* deadline) {
     // nlohmann reads a NUL byte as the end of its input, which would let bytes after it through.
     if (const std::size_t nul = line.find('\0'); nul != std::string_view::npos)
@@ -111,27 +128,14 @@ std::string answer(std::string_view line, const BatchOptions& options, Deadline*
         return error_answer(id, std::string("not valid JSON: ") + e.what(), std::nullopt);
     }
     if (deadline) deadline->arm(options.timeout_seconds);
-    try {
-        const Request r = to_request(request);
-        const Result result = run(r);
-        std::string fields = result_fields(result, options.max_result_bytes);
-        if (deadline) deadline->disarm();  // a limit passing after the work is done costs nothing
-        return "{\"id\":" + id + ",\"ok\":true," + fields + "}";
-    } catch (const Cancelled&) {
-        if (deadline && deadline->disarm())
-            return error_answer(id, "time limit exceeded: the request ran longer than " + seconds_text(options.timeout_seconds)
-                                        + " (batch --timeout)", std::nullopt);
-        return error_answer(id, "interrupted", std::nullopt);
-    } catch (const Error& e) {
-        if (deadline) deadline->disarm();
-        return error_answer(id, e.what(), e.position());
-    } catch (const std::bad_alloc&) {
-        if (deadline) deadline->disarm();
-        return error_answer(id, "out of memory", std::nullopt);
-    } catch (const std::exception& e) {
-        if (deadline) deadline->disarm();
-        return error_answer(id, std::string("internal error: ") + e.what(), std::nullopt);
-    }
+    bool cancelled = false;
+    std::string out = respond(id, request, options, cancelled);
+    const bool expired = deadline && deadline->disarm();  // passing after the work is done costs nothing
+    if (!cancelled) return out;
+    if (expired)
+        return error_answer(id, "time limit exceeded: the request ran longer than " + seconds_text(options.timeout_seconds)
+                                    + " (batch --timeout)", std::nullopt);
+    return error_answer(id, "interrupted", std::nullopt);
 }
 
 }  // namespace
