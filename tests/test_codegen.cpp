@@ -15,12 +15,14 @@
 #include "diff/calculus.hpp"
 #include "diff/diff.hpp"
 #include "parse/parse.hpp"
+#include "support/files.hpp"
 #include "support/random_expr.hpp"
 #include "test_codegen_support.hpp"
 
 namespace {
 
 using namespace nabla;
+using nabla::testing::read_text;
 using core::Expr;
 using codegen::GradientMethod;
 using nabla::testing::Comparison;
@@ -233,13 +235,6 @@ std::string show(const std::vector<double>& x) {
     std::ostringstream s;
     s.precision(17);
     for (double v : x) s << v << " ";
-    return s.str();
-}
-
-std::string read_text(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
     return s.str();
 }
 

@@ -10,11 +10,10 @@
 #include "eval/scalar.hpp"
 #include "parse/parse.hpp"
 #include "print/print.hpp"
+#include "support/files.hpp"
 
 #include <doctest/doctest.h>
 
-#include <fstream>
-#include <sstream>
 #include <vector>
 
 using namespace nabla;
@@ -56,13 +55,6 @@ std::optional<double> outside(Domain d) {
 
 double apply(Func f, double u, double v) {
     return core::func_arity(f) == 1 ? eval::scalar::apply(f, u) : eval::scalar::apply(f, u, v);
-}
-
-std::string slurp(const std::string& path) {
-    std::ifstream in(path);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
 }
 
 }  // namespace
@@ -126,7 +118,7 @@ TEST_SUITE("function table") {
     }
 
     TEST_CASE("Every row's C++ spelling is <cmath> or a helper of the generated runtime") {
-        const std::string runtime = slurp(std::string(NABLA_SOURCE_DIR) + "/src/codegen/runtime/nabla_rt.hpp");
+        const std::string runtime = nabla::testing::read_text(std::string(NABLA_SOURCE_DIR) + "/src/codegen/runtime/nabla_rt.hpp");
         REQUIRE(!runtime.empty());
         for (Func f : all_functions()) {
             const std::string cpp(core::function_row(f).cpp);

@@ -3,6 +3,7 @@
 #include "frontend/batch.hpp"
 #include "frontend/io.hpp"
 #include "frontend/json_id.hpp"
+#include "support/files.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -47,14 +48,11 @@ struct Shell {
 
 // Runs a shell command line (sh -c), standard error captured.
 Shell shell(const std::string& command) {
-    const std::string err = std::string(std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp") + "/nabla_hard_"
-                          + std::to_string(::getpid()) + ".err";
+    const std::string err = nabla::testing::temp_path("nabla_hard") + ".err";
     const int raw = std::system(("{ " + command + " ; } 2> " + err).c_str());
-    std::ifstream in(err);
-    std::ostringstream s;
-    s << in.rdbuf();
+    const std::string text = nabla::testing::read_text(err);
     std::remove(err.c_str());
-    return {WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, s.str()};
+    return {WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, text};
 }
 
 const std::string nabla_binary = NABLA_BINARY;
@@ -167,8 +165,7 @@ TEST_SUITE("hardening: frontends") {
     TEST_CASE("--steps of a deep expression stops at the steps limit with an error") {
         std::string f = "x";
         for (int i = 0; i < 400; ++i) f = "sin(" + f + "+x)";
-        const std::string path = std::string(std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp")
-                               + "/nabla_deep_" + std::to_string(::getpid()) + ".txt";
+        const std::string path = nabla::testing::temp_path("nabla_deep") + ".txt";
         std::ofstream(path) << f;
         const Shell r = shell(nabla_binary + " diff --steps @" + path + " x > /dev/null");
         std::remove(path.c_str());
@@ -189,8 +186,7 @@ TEST_SUITE("hardening: frontends") {
     }
 
     TEST_CASE("A REPL line past the line limit is an error; the statements after it run") {
-        const std::string path = std::string(std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp")
-                               + "/nabla_long_" + std::to_string(::getpid()) + ".nb";
+        const std::string path = nabla::testing::temp_path("nabla_long") + ".nb";
         {
             std::ofstream script(path);
             script << std::string((16u << 20) + 10, 'x') << "\nx + x\n";
