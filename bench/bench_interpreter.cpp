@@ -5,6 +5,7 @@
 #include "eval/eval.hpp"
 #include "parse/parse.hpp"
 #include "workload.hpp"
+#include "tape/tape.hpp"
 
 #include <benchmark/benchmark.h>
 
@@ -32,7 +33,7 @@ Problem load(const char* name) {
 void BM_build(benchmark::State& state, const char* file) {
     const Problem p = load(file);
     for (auto _ : state) {
-        const nabla::eval::Compiled program(p.roots, p.symbols);
+        const nabla::tape::Tape program(p.roots, p.symbols);
         benchmark::DoNotOptimize(program.num_instructions());
     }
 }
@@ -41,7 +42,7 @@ BENCHMARK_CAPTURE(BM_build, W2_H8_D16, "W2_nn_H8_D16.txt")->Unit(benchmark::kMic
 
 void BM_run(benchmark::State& state, const char* file) {
     const Problem p = load(file);
-    const nabla::eval::Compiled program(p.roots, p.symbols);
+    const nabla::tape::Tape program(p.roots, p.symbols);
     std::mt19937 random(1);
     std::uniform_real_distribution<double> value(-1, 1);
     std::vector<double> x(p.symbols.size());

@@ -183,7 +183,10 @@ TEST_SUITE("cli") {
         CHECK(r.status == 0);
         const Run reference = nabla("optimize '(x - 1)^2 + (y + 2)^4 + exp(x*y)' --method newton --format json");
         CHECK(r.out.find("\"converged\":true") != std::string::npos);
-        CHECK(r.out.substr(0, r.out.find("\"x\"")) == reference.out.substr(0, reference.out.find("\"x\"")));
+        // The same run: generated code and the interpreter round differently in the last bits.
+        const auto value = [](const std::string& out) { return std::stod(out.substr(out.find("\"value\":") + 8)); };
+        CHECK(r.out.substr(0, r.out.find("\"value\"")) == reference.out.substr(0, reference.out.find("\"value\"")));
+        CHECK(value(r.out) == doctest::Approx(value(reference.out)).epsilon(1e-13));
     }
 
     TEST_CASE("CLI: fit") {

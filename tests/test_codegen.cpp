@@ -7,9 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "codegen/adjoint.hpp"
 #include "codegen/emit_cpp.hpp"
-#include "codegen/lower.hpp"
 #include "codegen/module.hpp"
 #include "core/build.hpp"
 #include "diff/calculus.hpp"
@@ -18,6 +16,7 @@
 #include "support/files.hpp"
 #include "support/random_expr.hpp"
 #include "test_codegen_support.hpp"
+#include "tape/tape.hpp"
 
 namespace {
 
@@ -136,7 +135,7 @@ struct ScalarCheck {
         std::vector<Expr> roots{f};
         roots.insert(roots.end(), g.begin(), g.end());
         for (const auto& row : h) roots.insert(roots.end(), row.begin(), row.end());
-        const eval::Compiled reference(roots, concat(vars, params));
+        const tape::Tape reference(roots, concat(vars, params));
         check_pattern(lib, name + "_hess", h, true);
 
         const int nnz = lib.function<NnzFn>(name + "_hess_nnz")();
@@ -194,7 +193,7 @@ struct VectorCheck {
         const diff::Matrix j = diff::jacobian(fs, vars);
         std::vector<Expr> roots = fs;
         for (const auto& row : j) roots.insert(roots.end(), row.begin(), row.end());
-        const eval::Compiled reference(roots, concat(vars, params));
+        const tape::Tape reference(roots, concat(vars, params));
         check_pattern(lib, name + "_jac", j, false);
         const int nnz = lib.function<NnzFn>(name + "_jac_nnz")();
         std::vector<int> rows(static_cast<std::size_t>(nnz)), cols(rows.size());
@@ -241,53 +240,6 @@ std::string show(const std::vector<double>& x) {
 }  // namespace
 
 TEST_SUITE("codegen") {
-    TEST_CASE("program: value numbering, products for powers, signs folded into instructions") {
-        const std::vector<Expr> v = syms({"x", "y"});
-        codegen::Program p(2);
-        codegen::Lowering lower(p, v);
-        const codegen::Ref a = lower(parse::parse("x*y"));
-        const codegen::Ref b = lower(parse::parse("y*x + 0"));
-        CHECK(a == b);
-        const codegen::Ref fifth[] = {lower(parse::parse("x^5"))};  // x2 = x*x, x4 = x2*x2, x5 = x4*x
-        CHECK(p.count_live(fifth) == 3);
-        const codegen::Ref d = lower(parse::parse("x - y"));
-        CHECK(p[d.slot].op == codegen::Op::Sub);
-        const codegen::Ref q = lower(parse::parse("x/(y^2*x^(1/2))"));
-        CHECK(p[q.slot].op == codegen::Op::Div);
-        const codegen::Ref n = lower(parse::parse("-x*y"));
-        CHECK(n.neg);
-        CHECK(n.slot == a.slot);
-        CHECK_THROWS_AS(lower(parse::parse("z + 1")), nabla::Error);
-    }
-
-    TEST_CASE("adjoint: the gradient costs a small multiple of the value") {
-        std::string text;
-        std::vector<Expr> vars;
-        for (int i = 1; i <= 100; ++i) vars.push_back(core::sym("x" + std::to_string(i)));
-        for (int i = 1; i < 100; ++i)
-            text += "+ 100*(x" + std::to_string(i + 1) + " - x" + std::to_string(i) + "^2)^2 + (1 - x" + std::to_string(i) + ")^2";
-        codegen::Program p(vars.size());
-        const codegen::Ref f = codegen::Lowering(p, vars)(parse::parse(text.substr(2)));
-        const codegen::Ref outputs[] = {f};
-        const std::size_t value_cost = p.count_live(outputs);
-        std::vector<codegen::Ref> all = codegen::adjoint_gradient(p, f);
-        all.push_back(f);
-        const std::size_t total = p.count_live(all);
-        CAPTURE(value_cost);
-        CAPTURE(total);
-        CHECK(total <= 3 * value_cost);
-    }
-
-    TEST_CASE("adjoint: parameters and what is computed from them alone get no adjoint") {
-        codegen::Program p(1, 2);
-        const codegen::Ref f = codegen::Lowering(p, syms({"x"}), syms({"a", "b"}))(parse::parse("x*sin(a*b)"));
-        const auto before = static_cast<codegen::Slot>(p.size());
-        const std::vector<codegen::Ref> g = codegen::adjoint_gradient(p, f);
-        REQUIRE(g.size() == 1);
-        CHECK(p[g[0].slot].op == codegen::Op::Call);  // d/dx x*sin(a*b) is the value sin(a*b) has already
-        for (codegen::Slot s = before; s < p.size(); ++s) CHECK(p.is_const(s));  // the seed only
-    }
-
     TEST_CASE("emitted source is deterministic and names the gradient method") {
         const std::vector<Expr> v = syms({"x", "y"});
         auto make = [&] {

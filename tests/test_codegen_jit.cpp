@@ -18,6 +18,7 @@
 #include "jit/compile.hpp"
 #include "parse/parse.hpp"
 #include "test_codegen_support.hpp"
+#include "tape/tape.hpp"
 
 namespace {
 
@@ -194,7 +195,7 @@ TEST_SUITE("jit") {
                 if (job.hessian)
                     for (const auto& row : diff::hessian(exprs[j][0], vars[j])) roots.insert(roots.end(), row.begin(), row.end());
             }
-            const eval::Compiled reference(roots, vars[j]);
+            const tape::Tape reference(roots, vars[j]);
             std::uniform_real_distribution<double> u(job.lo, job.hi);
             const std::size_t m = 8;
             std::vector<std::vector<double>> points(m, std::vector<double>(n));

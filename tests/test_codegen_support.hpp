@@ -3,6 +3,7 @@
 
 #include "eval/eval.hpp"
 #include "jit/compile.hpp"
+#include "tape/tape.hpp"
 
 #include <doctest/doctest.h>
 
@@ -43,7 +44,7 @@ inline jit::CompileOptions fast_options() {
 // changes it by less than 1e-13 relatively (so rounding differences cannot exceed 1e-12).
 class Comparison {
 public:
-    Comparison(const eval::Compiled& reference, std::span<const double> x, std::uint32_t seed)
+    Comparison(const tape::Tape& reference, std::span<const double> x, std::uint32_t seed)
         : want_(reference.num_roots()), ok_(reference.num_roots(), true) {
         reference.run(x, want_);
         std::mt19937 rng(seed);

@@ -9,6 +9,7 @@
 #include "parse/parse.hpp"
 #include "print/print.hpp"
 #include "support/random_expr.hpp"
+#include "tape/tape.hpp"
 
 #include <doctest/doctest.h>
 
@@ -27,7 +28,7 @@ double value_at(const Expr& e, const Expr& x, double v, std::vector<double> at, 
     for (std::size_t i = 0; i < syms.size(); ++i)
         if (syms[i] == x) at[i] = v;
     const Expr roots[] = {e};
-    eval::Compiled c(roots, syms);
+    tape::Tape c(roots, syms);
     double out[1];
     c.run(at, out);
     return out[0];

@@ -1,4 +1,4 @@
-// test_eval.cpp — exact and double evaluation: values, domains, kinks, Compiled, deep DAGs.
+// test_eval.cpp — exact and double evaluation: values, domains, kinks, the tape, deep DAGs.
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -10,12 +10,14 @@
 
 #include "core/build.hpp"
 #include "core/error.hpp"
+#include "core/double.hpp"
 #include "eval/eval.hpp"
+#include "tape/tape.hpp"
 
 namespace {
 
 using namespace nabla::core;
-using nabla::eval::Compiled;
+using nabla::tape::Tape;
 using nabla::eval::evaluate;
 using nabla::eval::Point;
 
@@ -30,7 +32,7 @@ Expr sqrt_of(const Expr& a) { return pow(a, q(1, 2)); }
 
 double run1(const Expr& e, std::vector<Expr> symbols, std::vector<double> at) {
     const Expr roots[] = {e};
-    Compiled c(roots, symbols);
+    Tape c(roots, symbols);
     double out = 0;
     c.run(at, std::span<double>(&out, 1));
     return out;
@@ -104,12 +106,12 @@ TEST_SUITE("eval") {
             const auto v = evaluate(c.expr, c.at);
             REQUIRE(v.exact.has_value());
             CHECK(*v.exact == c.want);
-            CHECK(v.number == nabla::eval::to_double(c.want));
+            CHECK(v.number == nabla::core::to_double(c.want));
         }
     }
 
     TEST_CASE("to_double: correctly rounded") {
-        using nabla::eval::to_double;
+        using nabla::core::to_double;
         CHECK(to_double(mpq_class(1, 3)) == 1.0 / 3.0);
         CHECK(to_double(mpq_class(1, 10)) == 0.1);
         CHECK(to_double(mpq_class(-7, 3)) == -7.0 / 3.0);
@@ -194,7 +196,7 @@ TEST_SUITE("eval") {
         };
         for (const FloatCase& c : cases) {
             CAPTURE(c.what);
-            const double at = nabla::eval::to_double(c.at);
+            const double at = nabla::core::to_double(c.at);
             const double want = c.want(at);
             const auto v = evaluate(c.expr, {{"x", c.at}});
             CHECK(v.number == doctest::Approx(want).epsilon(1e-14));
@@ -262,7 +264,7 @@ TEST_SUITE("eval") {
         }
         const Expr roots[] = {x + y};
         const Expr symbols[] = {x};
-        CHECK_THROWS_WITH_AS(Compiled(roots, symbols), "no value for 'y'", nabla::Error);
+        CHECK_THROWS_WITH_AS(Tape(roots, symbols), "no value for 'y'", nabla::Error);
     }
 
     TEST_CASE("evaluate: kink conventions, exact and double") {
@@ -295,85 +297,6 @@ TEST_SUITE("eval") {
         CHECK(std::isnan(run1(sqrt_of(x), {x}, {-1.0})));
         CHECK(std::isnan(run1(pow(x, q(1, 4)), {x}, {-1.0})));
         CHECK(std::isinf(run1(pow(x, q(-1)), {x}, {0.0})));
-    }
-
-    TEST_CASE("Compiled: checked runs name the failing function") {
-        const Expr roots[] = {f(Func::Log, x) + y};
-        const Expr symbols[] = {x, y};
-        Compiled c(roots, symbols);
-        double out = 0;
-        const double good[] = {std::exp(1.0), 1.0}, bad[] = {-1.0, 1.0}, zero[] = {0.0, 1.0};
-        c.run_checked(good, std::span<double>(&out, 1));
-        CHECK(out == doctest::Approx(2.0));
-        CHECK_THROWS_WITH_AS(c.run_checked(bad, std::span<double>(&out, 1)),
-                             "log(-1) is undefined (log of a negative number)", nabla::DomainError);
-        CHECK_THROWS_WITH_AS(c.run_checked(zero, std::span<double>(&out, 1)), "log(0) is undefined",
-                             nabla::DomainError);
-        c.run(bad, std::span<double>(&out, 1));
-        CHECK(std::isnan(out));
-    }
-
-    TEST_CASE("Compiled: shared nodes once, constants folded, many roots") {
-        const Expr shared = f(Func::Sin, x * y);
-        const Expr roots[] = {shared + q(1), shared * shared * x, f(Func::Cos, q(2)) * x, q(3, 4)};
-        const Expr symbols[] = {x, y};
-        Compiled c(roots, symbols);
-        CHECK(c.num_roots() == 4);
-        CHECK(c.num_symbols() == 2);
-        // x, y, x*y, sin, 1, +, sin^2, *, cos(2) folded, *, 3/4: nothing beyond that.
-        CHECK(c.num_instructions() <= 11);
-        const double at[] = {0.5, -1.25};
-        double out[4];
-        c.run(at, out);
-        const double s = std::sin(0.5 * -1.25);
-        CHECK(out[0] == doctest::Approx(s + 1));
-        CHECK(out[1] == doctest::Approx(s * s * 0.5));
-        CHECK(out[2] == doctest::Approx(std::cos(2.0) * 0.5));
-        CHECK(out[3] == 0.75);
-    }
-
-    TEST_CASE("Compiled: agrees with evaluate at random rational points") {
-        const Expr r2 = pow(x, q(2)) + pow(y, q(2));
-        const Expr roots[] = {
-            f(Func::Sin, x * y) + f(Func::Exp, -pow(x, q(2))) * f(Func::Cos, y) / (q(1) + pow(x, q(2))) +
-                sqrt_of(q(1) + r2) + f(Func::Log, q(1) + pow(y, q(2))) * f(Func::Atan2, y, x),
-            f(Func::Sigmoid, x - y) + f(Func::Softplus, q(2) * x) + f(Func::Tanh, x) * f(Func::Erf, y) +
-                f(Func::Asinh, x * y) - f(Func::Atan, y),
-            pow(x + y, q(3)) - x * pow(y, q(1, 3)) + f(Func::Cbrt, x) +
-                f(Func::Abs, x - y) * f(Func::Relu, y) + pow(f(Func::Min, x, y), q(2)) + f(Func::Max, x, y) +
-                f(Func::Heaviside, x) * f(Func::Sign, y),
-            pow(q(1) + r2, q(-3, 2)) * f(Func::Sinh, x / q(3)) +
-                f(Func::Cosh, y / q(4)) / (q(2) + f(Func::Sin, x)),
-            pow(q(2) + f(Func::Sin, x), f(Func::Cos, y)) + f(Func::Exp, pi * x / q(6)),
-        };
-        const Expr symbols[] = {x, y};
-        Compiled c(roots, symbols);
-        std::mt19937 rng(12345);
-        std::uniform_int_distribution<long> numerator(-300, 300), denominator(10, 100);
-        int compared = 0;
-        for (int i = 0; i < 300; ++i) {
-            mpq_class xv(numerator(rng), denominator(rng)), yv(numerator(rng), denominator(rng));
-            xv.canonicalize();
-            yv.canonicalize();
-            if (i % 10 == 0) yv = xv;  // kinks: abs(x - y), min = max
-            const double at[] = {nabla::eval::to_double(xv), nabla::eval::to_double(yv)};
-            double out[std::size(roots)];
-            c.run(at, out);
-            for (std::size_t k = 0; k < std::size(roots); ++k) {
-                CAPTURE(k);
-                CAPTURE(xv.get_str());
-                CAPTURE(yv.get_str());
-                double want = 0;
-                try {
-                    want = evaluate(roots[k], {{"x", xv}, {"y", yv}}).number;
-                } catch (const nabla::DomainError&) {
-                    continue;  // overflow at large |x|: the unchecked run may give inf
-                }
-                CHECK(out[k] == doctest::Approx(want).epsilon(1e-11).scale(1));
-                ++compared;
-            }
-        }
-        CHECK(compared > 1400);
     }
 
     TEST_CASE("evaluate: a deep chain and a wide DAG, without recursion") {

@@ -7,10 +7,11 @@
 #include "core/function_table.hpp"
 #include "diff/rules.hpp"
 #include "eval/eval.hpp"
-#include "eval/scalar.hpp"
+#include "tape/scalar.hpp"
 #include "parse/parse.hpp"
 #include "print/print.hpp"
 #include "support/files.hpp"
+#include "tape/tape.hpp"
 
 #include <doctest/doctest.h>
 
@@ -54,7 +55,7 @@ std::optional<double> outside(Domain d) {
 }
 
 double apply(Func f, double u, double v) {
-    return core::func_arity(f) == 1 ? eval::scalar::apply(f, u) : eval::scalar::apply(f, u, v);
+    return core::func_arity(f) == 1 ? tape::scalar::apply(f, u) : tape::scalar::apply(f, u, v);
 }
 
 }  // namespace
@@ -110,7 +111,7 @@ TEST_SUITE("function table") {
             const Expr call = parse::parse(std::string(row.name) + "(x)");
             CHECK_THROWS_AS(eval::evaluate(call, {{"x", mpq_class(*bad)}}), DomainError);
             const Expr x = core::sym("x");
-            const eval::Compiled compiled(std::span(&call, 1), std::span(&x, 1));
+            const tape::Tape compiled(std::span(&call, 1), std::span(&x, 1));
             double out[1];
             const double at[] = {*bad};
             CHECK_THROWS_AS(compiled.run_checked(at, out), DomainError);

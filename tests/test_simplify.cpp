@@ -15,6 +15,7 @@
 #include "print/print.hpp"
 #include "simplify/simplify.hpp"
 #include "support/random_expr.hpp"
+#include "tape/tape.hpp"
 
 namespace {
 
@@ -144,7 +145,7 @@ TEST_CASE("check: random expressions keep their value and never grow") {
             if (s == e) continue;
             ++changed;
             const Expr roots[] = {e, s};
-            const eval::Compiled f(roots, gen.symbols());
+            const tape::Tape f(roots, gen.symbols());
             for (int k = 0; k < 8; ++k) {
                 const double x[] = {coordinate(rng), coordinate(rng), coordinate(rng)};
                 double out[2];
@@ -193,7 +194,7 @@ TEST_CASE("check: rewrites keep their value on targeted random inputs") {
         if (!(s == e)) ++cancelled;
         const Expr roots[] = {e, s};
         const Expr vars[] = {x};
-        const eval::Compiled f(roots, vars);
+        const tape::Tape f(roots, vars);
         for (double at : {-2.7, -0.3, 0.45, 1.9, 3.3}) {
             double out[2];
             f.run(std::span<const double>(&at, 1), out);
@@ -230,7 +231,7 @@ TEST_CASE("check: trig and exp mixtures keep their value and never grow") {
         if (s == e) continue;
         ++changed;
         const Expr roots[] = {e, s};
-        const eval::Compiled f(roots, symbols);
+        const tape::Tape f(roots, symbols);
         for (int k = 0; k < 6; ++k) {
             const double x[] = {coordinate(rng), coordinate(rng)};
             double out[2];

@@ -20,6 +20,12 @@
 
 namespace nabla::codegen {
 
+using tape::Instr;
+using tape::Op;
+using tape::Program;
+using tape::Ref;
+using tape::Slot;
+
 using core::Func;
 
 namespace {
@@ -198,11 +204,10 @@ private:
         }
         case Op::PowInt:
         case Op::PowFrac: {
-            const mpq_class& q = p_.exponents()[in.b];
-            const auto odd = [](const mpz_class& z) { return mpz_odd_p(z.get_mpz_t()) ? "true" : "false"; };
-            if (in.op == Op::PowInt)
-                return "nabla_powi(" + a + ", " + literal(eval::to_double(q)) + ", " + odd(q.get_num()) + ")";
-            return "nabla_powq(" + a + ", " + literal(eval::to_double(q)) + ", " + odd(q.get_num()) + ", " + odd(q.get_den()) + ")";
+            const tape::Exponent& q = p_.exponents()[in.b];
+            const auto odd = [](bool odd) { return odd ? "true" : "false"; };
+            if (in.op == Op::PowInt) return "nabla_powi(" + a + ", " + literal(q.value) + ", " + odd(q.odd_num) + ")";
+            return "nabla_powq(" + a + ", " + literal(q.value) + ", " + odd(q.odd_num) + ", " + odd(q.odd_den) + ")";
         }
         case Op::Input:
         case Op::Const: break;

@@ -1,18 +1,22 @@
 // module.cpp — differentiation, lowering and the choice of gradient program for one Spec.
 #include "codegen/module.hpp"
 
-#include "codegen/adjoint.hpp"
-#include "codegen/lower.hpp"
 #include "core/build.hpp"
 #include "core/error.hpp"
 #include "diff/calculus.hpp"
 #include "print/print.hpp"
+#include "tape/lower.hpp"
+#include "tape/reverse.hpp"
 
 #include <algorithm>
 #include <array>
 #include <unordered_set>
 
 namespace nabla::codegen {
+
+using tape::Program;
+using tape::Ref;
+using tape::Lowering;
 
 using core::Expr;
 
@@ -85,7 +89,7 @@ Program program_for(const Spec& spec) { return Program(spec.vars.size(), spec.pa
 Candidate adjoint_candidate(const Spec& spec) {
     Candidate c{program_for(spec), {}, {}};
     c.value = Lowering(c.program, spec.vars, spec.params)(spec.exprs[0]);
-    c.gradient = adjoint_gradient(c.program, c.value);
+    c.gradient = tape::reverse_gradient(c.program, c.value);
     return c;
 }
 

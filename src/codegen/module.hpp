@@ -1,9 +1,9 @@
 // module.hpp — what a generated source contains: one shared program and the entry points over it.
 #pragma once
 
-#include "codegen/program.hpp"
 #include "codegen/sparse.hpp"
 #include "core/expr.hpp"
+#include "tape/program.hpp"
 
 #include <string>
 #include <vector>
@@ -33,7 +33,7 @@ struct Spec {
 struct Store {
     std::string array;
     std::size_t index;
-    Ref value;
+    tape::Ref value;
 };
 
 // One extern "C" entry point computing values of the program.
@@ -43,7 +43,7 @@ struct Function {
     std::string comment;
     bool batch = false;
     bool returns = false;        // returns `result` as a double, else void
-    Ref result;
+    tape::Ref result;
     std::vector<Store> stores;
     const char* zero_array = nullptr;  // an array set to zero first (dense matrices)
     std::size_t zero_count = 0;
@@ -58,7 +58,7 @@ struct Pattern {
 struct Module {
     std::string name;
     std::vector<std::string> header;  // comment lines at the top
-    Program program{0};
+    tape::Program program{0};
     std::vector<Function> functions;
     std::vector<Pattern> patterns;
 };

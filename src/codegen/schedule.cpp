@@ -7,6 +7,11 @@
 
 namespace nabla::codegen {
 
+using tape::Instr;
+using tape::Op;
+using tape::Program;
+using tape::Slot;
+
 namespace {
 
 // The distinct operand slots of an instruction, constants excluded.

@@ -1,7 +1,7 @@
 // schedule.hpp — an evaluation order that keeps few values live, so compilers spill less.
 #pragma once
 
-#include "codegen/program.hpp"
+#include "tape/program.hpp"
 
 #include <span>
 #include <vector>
@@ -17,7 +17,7 @@ namespace nabla::codegen {
 // most of them.
 // `outputs` are the values the code stores, in order; ties go to the depth-first order from
 // them. `kept` are values needed after the last instruction (a returned value).
-std::vector<Slot> schedule(const Program& p, const std::vector<bool>& live, std::span<const Slot> outputs,
-                           std::span<const Slot> kept);
+std::vector<tape::Slot> schedule(const tape::Program& p, const std::vector<bool>& live, std::span<const tape::Slot> outputs,
+                           std::span<const tape::Slot> kept);
 
 }  // namespace nabla::codegen

@@ -107,4 +107,10 @@ PerfectPower perfect_power(const mpz_class& n) {
     return p;
 }
 
+std::string magnitude(const mpq_class& r) {
+    const long digits = static_cast<long>(mpz_sizeinbase(r.get_num_mpz_t(), 10))
+                        - static_cast<long>(mpz_sizeinbase(r.get_den_mpz_t(), 10));
+    return std::string("about ") + (sgn(r) < 0 ? "-" : "") + "10^" + std::to_string(digits);
+}
+
 }  // namespace nabla::core

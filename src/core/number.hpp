@@ -37,4 +37,7 @@ std::size_t bit_size(const mpq_class& r);
 
 std::string to_string(const mpq_class& r);
 
+// The order of magnitude of r for messages about huge numbers: "about -10^400".
+std::string magnitude(const mpq_class& r);
+
 }  // namespace nabla::core

@@ -5,6 +5,7 @@
 #include "eval/eval.hpp"
 #include "jit/compile.hpp"
 #include "opt/objective.hpp"
+#include "tape/tape.hpp"
 
 #include <span>
 
@@ -29,7 +30,7 @@ private:
     using HessianFn = double(const double*, double*, double*);
 
     std::size_t n_;
-    eval::Compiled value_;  // for check_finite's messages, which name the function
+    tape::Tape value_;  // for check_finite's messages, which name the function
     jit::Module module_;
     GradientFn* gradient_;
     HessianFn* hessian_ = nullptr;

@@ -2,9 +2,9 @@
 #pragma once
 
 #include "core/expr.hpp"
-#include "eval/eval.hpp"
 #include "opt/data.hpp"
 #include "opt/objective.hpp"
+#include "tape/tape.hpp"
 
 #include <optional>
 #include <span>
@@ -45,8 +45,8 @@ private:
     std::size_t target_;
     std::vector<std::size_t> columns_;  // the table column of each data symbol
     std::vector<core::Expr> inputs_;    // params, then the data symbols
-    eval::Compiled model_and_gradient_;
-    mutable std::optional<eval::Compiled> with_hessian_;
+    tape::Tape model_and_gradient_;
+    mutable std::optional<tape::Tape> with_hessian_;
 };
 
 }  // namespace nabla::opt

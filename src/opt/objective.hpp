@@ -4,6 +4,7 @@
 
 #include "core/expr.hpp"
 #include "eval/eval.hpp"
+#include "tape/tape.hpp"
 
 #include <Eigen/Dense>
 
@@ -32,7 +33,7 @@ public:
 std::vector<core::Expr> derivative_roots(const core::Expr& f, std::span<const core::Expr> vars, bool with_hessian);
 
 // f(vars) given symbolically: the gradient and Hessian are nabla's exact derivatives, compiled
-// once for double evaluation (eval::Compiled). The Hessian is built on first use.
+// once for double evaluation (tape::Tape). The Hessian is built on first use.
 class ExpressionObjective final : public Objective {
 public:
     // Throws nabla::Error when f uses a symbol that is not in vars.
@@ -45,8 +46,8 @@ public:
 private:
     core::Expr f_;
     std::vector<core::Expr> vars_;
-    eval::Compiled value_and_gradient_;
-    mutable std::optional<eval::Compiled> with_hessian_;  // f, gradient, then the lower triangle
+    tape::Tape value_and_gradient_;
+    mutable std::optional<tape::Tape> with_hessian_;  // f, gradient, then the lower triangle
 };
 
 }  // namespace nabla::opt

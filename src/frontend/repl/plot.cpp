@@ -7,9 +7,9 @@
 #include <cmath>
 #include <limits>
 
-#include "eval/eval.hpp"
 #include "frontend/repl/canvas.hpp"
 #include "print/print.hpp"
+#include "tape/tape.hpp"
 
 namespace nabla::repl {
 namespace {
@@ -101,7 +101,7 @@ std::string panel(const std::string& title, const std::vector<double>& xs, const
 Samples sample(const core::Expr& f, const core::Expr& df, const core::Expr& x, double lo, double hi,
                std::size_t n) {
     const core::Expr roots[] = {f, df};
-    const eval::Compiled program(roots, std::span(&x, 1));
+    const tape::Tape program(roots, std::span(&x, 1));
     Samples s;
     double out[2];
     for (std::size_t i = 0; i < n; ++i) {

@@ -1,19 +1,18 @@
 // program.cpp — value numbering, constant folding and exact peepholes for the SSA program.
-#include "codegen/program.hpp"
+#include "tape/program.hpp"
 
 #include "core/error.hpp"
-#include "eval/eval.hpp"
-#include "eval/scalar.hpp"
+#include "core/double.hpp"
+#include "tape/scalar.hpp"
 
 #include <algorithm>
 #include <bit>
 #include <cmath>
 #include <limits>
 
-namespace nabla::codegen {
+namespace nabla::tape {
 
 using core::Func;
-namespace scalar = eval::scalar;
 
 namespace {
 
@@ -21,7 +20,9 @@ namespace {
 // it std::pow is both faster and more accurate than repeated squaring.
 constexpr unsigned long max_unrolled_power = 64;
 
-bool binary(const Instr& in) {
+}  // namespace
+
+bool is_binary(const Instr& in) {
     switch (in.op) {
     case Op::Add: case Op::Sub: case Op::Mul: case Op::Div: case Op::Pow: return true;
     case Op::Call: return core::func_arity(in.func) == 2;
@@ -29,9 +30,7 @@ bool binary(const Instr& in) {
     }
 }
 
-}  // namespace
-
-double compute(const Instr& in, double a, double b, const std::vector<mpq_class>& exponents) {
+double compute(const Instr& in, double a, double b, std::span<const Exponent> exponents) {
     switch (in.op) {
     case Op::Input: break;
     case Op::Const: return in.value;
@@ -44,16 +43,13 @@ double compute(const Instr& in, double a, double b, const std::vector<mpq_class>
     case Op::Cbrt: return std::cbrt(a);
     case Op::Call: return core::func_arity(in.func) == 1 ? scalar::apply(in.func, a) : scalar::apply(in.func, a, b);
     case Op::Pow: return std::pow(a, b);
-    case Op::PowInt: {
-        const mpq_class& q = exponents[in.b];
-        return scalar::pow_integer(a, eval::to_double(q), mpz_odd_p(q.get_num_mpz_t()));
-    }
+    case Op::PowInt: return scalar::pow_integer(a, exponents[in.b].value, exponents[in.b].odd_num);
     case Op::PowFrac: {
-        const mpq_class& q = exponents[in.b];
-        return scalar::pow_fraction(a, eval::to_double(q), mpz_odd_p(q.get_num_mpz_t()), mpz_odd_p(q.get_den_mpz_t()));
+        const Exponent& q = exponents[in.b];
+        return scalar::pow_fraction(a, q.value, q.odd_num, q.odd_den);
     }
     }
-    NABLA_ASSERT(false, "codegen: compute of an input");
+    NABLA_ASSERT(false, "tape: compute of an input");
     return 0;
 }
 
@@ -73,9 +69,9 @@ Program::Program(std::size_t num_vars, std::size_t num_params)
 
 Slot Program::emit(Instr in) {
     if (in.op != Op::Input && in.op != Op::Const) {
-        const bool constant_operands = is_const(in.a) && (!binary(in) || is_const(in.b));
+        const bool constant_operands = is_const(in.a) && (!is_binary(in) || is_const(in.b));
         if (constant_operands) {
-            const double r = compute(in, code_[in.a].value, binary(in) ? code_[in.b].value : 0.0, exponents_);
+            const double r = compute(in, code_[in.a].value, is_binary(in) ? code_[in.b].value : 0.0, exponents_);
             if (std::isfinite(r)) return constant(r);  // a non-finite step stays, as in eval
         }
     }
@@ -86,7 +82,7 @@ Slot Program::emit(Instr in) {
     std::uint32_t first = in.op == Op::Input ? in.a : static_cast<std::uint32_t>(num_inputs());
     if (in.op != Op::Input && in.op != Op::Const) {
         first = first_input_[in.a];
-        if (binary(in)) first = std::min(first, first_input_[in.b]);
+        if (is_binary(in)) first = std::min(first, first_input_[in.b]);
     }
     first_input_.push_back(first);
     code_.push_back(in);
@@ -106,7 +102,9 @@ Slot Program::materialise(Ref r) { return r.neg ? emit(Instr{Op::Neg, Func{}, r.
 Ref Program::add(Ref a, Ref b) {
     if (is_const(a, 0)) return b;
     if (is_const(b, 0)) return a;
-    if (is_const(a.slot) && is_const(b.slot)) return number(value_of(a) + value_of(b));
+    // A non-finite fold stays a step (see emit).
+    if (is_const(a.slot) && is_const(b.slot) && std::isfinite(value_of(a) + value_of(b)))
+        return number(value_of(a) + value_of(b));
     if (a.slot == b.slot && a.neg != b.neg) return number(0);  // x - x, as the core folds it
     if (a.neg == b.neg) return {emit(Instr{Op::Add, Func{}, a.slot, b.slot}), a.neg};
     if (b.neg) return {emit(Instr{Op::Sub, Func{}, a.slot, b.slot}), false};
@@ -116,7 +114,7 @@ Ref Program::add(Ref a, Ref b) {
 Ref Program::mul(Ref a, Ref b) {
     if (is_const(a.slot)) std::swap(a, b);  // the constant, if any, is b
     if (is_const(b.slot)) {
-        if (is_const(a.slot)) return number(value_of(a) * value_of(b));
+        if (is_const(a.slot) && std::isfinite(value_of(a) * value_of(b))) return number(value_of(a) * value_of(b));
         if (code_[b.slot].value == 0) return number(0);
         if (code_[b.slot].value == 1) return b.neg ? -a : a;
     }
@@ -158,8 +156,8 @@ Ref Program::power_by_products(Ref a, unsigned long n) {
 
 Slot Program::exponent_index(const mpq_class& q) {
     for (std::size_t i = 0; i < exponents_.size(); ++i)
-        if (exponents_[i] == q) return static_cast<Slot>(i);
-    exponents_.push_back(q);
+        if (exponents_[i].exact == q) return static_cast<Slot>(i);
+    exponents_.push_back({q, core::to_double(q), mpz_odd_p(q.get_num_mpz_t()) != 0, mpz_odd_p(q.get_den_mpz_t()) != 0});
     return static_cast<Slot>(exponents_.size() - 1);
 }
 
@@ -195,7 +193,7 @@ std::vector<bool> Program::live(std::span<const Ref> outputs) const {
         case Op::Neg: case Op::Sqrt: case Op::Cbrt: case Op::PowInt: case Op::PowFrac: used[in.a] = true; break;
         default:
             used[in.a] = true;
-            if (binary(in)) used[in.b] = true;
+            if (is_binary(in)) used[in.b] = true;
             break;
         }
     }
@@ -210,4 +208,4 @@ std::size_t Program::count_live(std::span<const Ref> outputs) const {
     return n;
 }
 
-}  // namespace nabla::codegen
+}  // namespace nabla::tape

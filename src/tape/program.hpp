@@ -1,4 +1,7 @@
-// program.hpp — a linear SSA program of double operations, built with value numbering.
+// program.hpp — the tape: a linear SSA program of double operations, built with value numbering.
+//
+// One program serves every double computation of nabla: the interpreter runs it (tape.hpp) and
+// the code generator emits it as C++ (codegen/), so both compute exactly the same operations.
 //
 // Slot i is the result of code()[i]; operands always name earlier slots, so the order of
 // code() is a valid evaluation order. Building goes through the methods below, which fold
@@ -23,7 +26,7 @@
 #include <unordered_map>
 #include <vector>
 
-namespace nabla::codegen {
+namespace nabla::tape {
 
 using Slot = std::uint32_t;
 
@@ -37,10 +40,18 @@ enum class Op : std::uint8_t {
     Neg,      // -a
     Sqrt,     // sqrt(a)
     Cbrt,     // cbrt(a): the real cube root
-    Call,     // func(a) or func(a, b): a built-in function of kinds.def
+    Call,     // func(a) or func(a, b): a built-in function of core/functions.def
     Pow,      // pow(a, b), exponent not constant
     PowInt,   // a^n for an integer n too large to unroll: exponents()[b] (helper nabla_powi)
     PowFrac,  // a^(p/q) not reducible to sqrt or cbrt: exponents()[b] (helper nabla_powq)
+};
+
+// A constant exponent of PowInt or PowFrac, with what evaluation needs of it precomputed.
+struct Exponent {
+    mpq_class exact;
+    double value;   // the nearest double
+    bool odd_num;   // parity of the numerator and the denominator: the sign of a negative base's
+    bool odd_den;   // power, and whether it has a real root
 };
 
 struct Instr {
@@ -70,7 +81,7 @@ public:
     std::size_t size() const { return code_.size(); }
     const std::vector<Instr>& code() const { return code_; }
     const Instr& operator[](Slot s) const { return code_[s]; }
-    const std::vector<mpq_class>& exponents() const { return exponents_; }
+    const std::vector<Exponent>& exponents() const { return exponents_; }
 
     bool is_const(Slot s) const { return code_[s].op == Op::Const; }
     // The lowest input index slot s depends on (inputs.size() for constants): lowering
@@ -124,12 +135,15 @@ private:
     std::size_t num_params_;
     std::vector<Instr> code_;
     std::vector<std::uint32_t> first_input_;
-    std::vector<mpq_class> exponents_;
+    std::vector<Exponent> exponents_;
     std::unordered_map<Key, Slot, KeyHash> table_;
 };
 
-// The double semantics of one instruction over operand values (eval.hpp's, exactly): used
-// for constant folding here and by tests.
-double compute(const Instr& in, double a, double b, const std::vector<mpq_class>& exponents);
+// Whether the instruction reads its operand b as a slot.
+bool is_binary(const Instr& in);
 
-}  // namespace nabla::codegen
+// The double semantics of one instruction over its operand values (b unused when not binary):
+// constant folding, the interpreter and the generated code all compute this.
+double compute(const Instr& in, double a, double b, std::span<const Exponent> exponents);
+
+}  // namespace nabla::tape

@@ -10,7 +10,7 @@
 #include <limits>
 #include <string>
 
-namespace nabla::eval::scalar {
+namespace nabla::tape::scalar {
 
 // NaN in, NaN out for the non-smooth functions: never a made-up value.
 inline double sign_of(double x) { return x > 0 ? 1.0 : x < 0 ? -1.0 : x == 0 ? 0.0 : x; }
@@ -83,4 +83,4 @@ inline double apply(core::Func f, double a, double b) {
     return 0;
 }
 
-}  // namespace nabla::eval::scalar
+}  // namespace nabla::tape::scalar

@@ -1,27 +1,32 @@
-// lower.hpp — expression DAG -> program values: each shared node lowered once, without recursion.
+// lower.hpp — expression DAG -> tape values: each shared node lowered once, without recursion.
 #pragma once
 
-#include "codegen/program.hpp"
 #include "core/expr.hpp"
+#include "tape/program.hpp"
 
 #include <span>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
-namespace nabla::codegen {
+namespace nabla::tape {
 
-// Lowers expressions into one Program whose inputs are `vars` then `params` (input i is
-// vars[i], input n + k is params[k]).
-// Nodes are memoised across calls, so everything lowered through one Lowering shares work.
+// Lowers expressions into one Program. Nodes are memoised across calls, so everything lowered
+// through one Lowering shares work.
 // Sums become chains of + and - (negative terms subtract), products chains of * with a single
 // division by the product of the factors with negative exponents, small integer powers
 // products, x^(p/2) and x^(p/3) products of sqrt and cbrt.
 class Lowering {
 public:
+    // Symbols are the program's inputs: vars[i] is input i, params[k] input n + k.
     Lowering(Program& program, std::span<const core::Expr> vars, std::span<const core::Expr> params = {});
 
-    // Throws nabla::Error for a symbol that is neither a variable nor a parameter, and for a
-    // number beyond the double range.
+    // Symbols stand for values already in the program (the reverse sweep lowers a function's
+    // partial derivative over the slots of its arguments).
+    Lowering(Program& program, std::span<const std::pair<core::Expr, Ref>> bindings);
+
+    // Throws nabla::Error for a symbol that is not bound, and nabla::DomainError for a number
+    // beyond the double range.
     Ref operator()(const core::Expr& e);
 
 private:
@@ -32,9 +37,8 @@ private:
     const Ref& at(const core::Expr& e) const { return memo_.at(e.id()).second; }
 
     Program& program_;
-    std::unordered_map<const core::Node*, std::size_t> input_;
     // The handle keeps the node alive, so that its address cannot be reused for another.
     std::unordered_map<const core::Node*, std::pair<core::Expr, Ref>> memo_;
 };
 
-}  // namespace nabla::codegen
+}  // namespace nabla::tape

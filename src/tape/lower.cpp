@@ -1,14 +1,15 @@
-// lower.cpp — expression DAG -> program values, children before parents, each node once.
-#include "codegen/lower.hpp"
+// lower.cpp — expression DAG -> tape values, children before parents, each node once.
+#include "tape/lower.hpp"
 
+#include "core/double.hpp"
 #include "core/error.hpp"
-#include "eval/eval.hpp"
+#include "core/number.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <optional>
 
-namespace nabla::codegen {
+namespace nabla::tape {
 
 using core::Expr;
 using core::Kind;
@@ -17,8 +18,13 @@ Lowering::Lowering(Program& program, std::span<const Expr> vars, std::span<const
     : program_(program) {
     NABLA_ASSERT(vars.size() == program.num_vars() && params.size() == program.num_params(),
                  "Lowering: one variable or parameter per program input");
-    for (std::size_t i = 0; i < vars.size(); ++i) input_.emplace(vars[i].id(), i);
-    for (std::size_t k = 0; k < params.size(); ++k) input_.emplace(params[k].id(), program.param(k).slot);
+    for (std::size_t i = 0; i < vars.size(); ++i) memo_.emplace(vars[i].id(), std::pair{vars[i], program.input(i)});
+    for (std::size_t k = 0; k < params.size(); ++k)
+        memo_.emplace(params[k].id(), std::pair{params[k], program.param(k)});
+}
+
+Lowering::Lowering(Program& program, std::span<const std::pair<Expr, Ref>> bindings) : program_(program) {
+    for (const auto& [symbol, value] : bindings) memo_.emplace(symbol.id(), std::pair{symbol, value});
 }
 
 Ref Lowering::operator()(const Expr& e) {
@@ -45,16 +51,14 @@ Ref Lowering::operator()(const Expr& e) {
 Ref Lowering::lower_node(const Expr& e) {
     switch (e.kind()) {
     case Kind::Number: {
-        const double v = eval::to_double(e.value());
-        if (!std::isfinite(v)) throw Error("the number " + e.value().get_str() + " is too large for a double");
+        const double v = core::to_double(e.value());
+        if (!std::isfinite(v))
+            throw DomainError("overflow: a number in the expression (" + core::magnitude(e.value())
+                              + ") is too large for a double");
         return program_.number(v);
     }
-    case Kind::Constant: return program_.number(eval::to_double(e));
-    case Kind::Symbol: {
-        auto it = input_.find(e.id());
-        if (it == input_.end()) throw Error("'" + e.name() + "' is neither a variable nor a parameter");
-        return program_.input(it->second);
-    }
+    case Kind::Constant: return program_.number(core::to_double(e));
+    case Kind::Symbol: throw Error("'" + e.name() + "' is neither a variable nor a parameter");
     case Kind::Add: return lower_add(e);
     case Kind::Mul: return lower_mul(e);
     case Kind::Pow: return lower_pow(e);
@@ -106,4 +110,4 @@ Ref Lowering::lower_pow(const Expr& e) {
     return program_.pow(at(base), at(exponent));
 }
 
-}  // namespace nabla::codegen
+}  // namespace nabla::tape
