@@ -165,7 +165,13 @@ TEST_SUITE("cli") {
         CHECK(json.out.find("\"value\":-1.0,\"x\":{\"x\":1.0") != std::string::npos);
         const Run limited = nabla("optimize '(1-x)^2 + 100*(y-x^2)^2' --x0 -1.2,1 --method gd --max-iter 5");
         CHECK(limited.status == 3);  // not converged: the best point, and a status that says so
+        CHECK(limited.out.find("best value found ") == 0);  // not "minimum": it is not one
+        CHECK(limited.out.find(" at\n  x = ") != std::string::npos);
         CHECK(limited.out.find("not converged: iteration limit (5)") != std::string::npos);
+        const Run limited_json = nabla("optimize '(1-x)^2 + 100*(y-x^2)^2' --x0 -1.2,1 --max-iter 2 --format json");
+        CHECK(limited_json.status == 3);
+        CHECK(limited_json.out.find("\"converged\":false") != std::string::npos);
+        CHECK(limited_json.out.find("\"x\":{\"x\":") != std::string::npos);
         const Run domain = nabla("optimize 'x - log(x)' --x0 x=-1");
         CHECK(domain.status == 1);
         CHECK(domain.err.find("at the starting point: log(-1)") != std::string::npos);
@@ -206,6 +212,16 @@ TEST_SUITE("cli") {
         CHECK(unidentifiable.status == 3);
         CHECK(unidentifiable.out.find("not converged: the data do not determine the parameters (the Jacobian has rank 1 "
                                       "for 2 parameters)") != std::string::npos);
+        // Stopped by a limit: the best point so far, its statistics, and exit 3, in both formats.
+        const Run limited = nabla("fit 'a*x + b' --data " + csv + " --method gd --max-iter 3");
+        CHECK(limited.status == 3);
+        CHECK(limited.out.find("fit to 4 rows: ") == 0);
+        CHECK(limited.out.find("\n  a = ") != std::string::npos);
+        CHECK(limited.out.find("\nnot converged: iteration limit (3) (gd, ") != std::string::npos);
+        const Run limited_json = nabla("fit 'a*x + b' --data " + csv + " --max-iter 2 --format json");
+        CHECK(limited_json.status == 3);
+        CHECK(limited_json.out.find("{\"ok\":true,\"method\":\"lm\",\"converged\":false,") == 0);
+        CHECK(limited_json.out.find("\"params\":{\"a\":") != std::string::npos);
         std::ofstream(csv) << "x,y\n0,1\n1,oops\n";
         const Run bad = nabla("fit 'a*x' --data " + csv);
         CHECK(bad.status == 1);

@@ -168,7 +168,8 @@ int run_optimize(const OptimizeOptions& o) {
         if (o.format == "json") {
             std::cout << answer_json(r, o.method, {{"value", r.value}, {"x", point_json(vars, r.x)}}).dump() << "\n";
         } else {
-            std::cout << fmt::format("minimum {:.12g} at\n", r.value);
+            // Only a converged search found a minimum; otherwise this is the best point so far.
+            std::cout << fmt::format("{} {:.12g} at\n", r.converged ? "minimum" : "best value found", r.value);
             std::cout << point_text(vars, r.x) << outcome_text(r, o.method);
         }
         return r.converged ? 0 : not_converged_status;
