@@ -230,4 +230,72 @@ TEST_SUITE("cli") {
         CHECK(nabla("fit 'a*x'").status == 2);
         std::remove(csv.c_str());
     }
+
+    TEST_CASE("CLI: fit reads CSV as spreadsheets write it, from a file or standard input") {
+        const std::string excel = "\xEF\xBB\xBF\"x\";\"y\"\r\n0;1\r\n1;3\r\n2;5\r\n3;7\r\n;\r\n";
+        const Run detected = nabla("fit 'a*x + b' --data - --format json", excel);
+        CHECK(detected.status == 0);
+        CHECK(detected.out.find("\"rows\":4,") != std::string::npos);
+        CHECK(nabla("fit 'a*x + b' --data - --sep ';'", excel).status == 0);
+        const Run wrong_sep = nabla("fit 'a*x + b' --data - --sep ,", excel);
+        CHECK(wrong_sep.status == 1);
+        CHECK(wrong_sep.err.find("<stdin>:1:4: text after a quoted field (expected the separator ',')") != std::string::npos);
+        const Run comma = nabla("fit 'a*x + b' --data - --sep ';'", "x;y\n0;1\n1;2,5\n");
+        CHECK(comma.status == 1);
+        CHECK(comma.err.find("<stdin>:3:3: '2,5' is not a finite number (write decimals with '.', not ',')")
+              != std::string::npos);
+        const Run tabs = nabla("fit 'a*x' --data - --sep tab", "x\ty\n1\t2\n2\t4\n");
+        CHECK(tabs.status == 0);
+        CHECK(tabs.out.find("  a = 2 ") != std::string::npos);
+        const Run both = nabla("fit - --data -", "a*x");
+        CHECK(both.status == 1);
+        CHECK(both.err.find("the model and the data cannot both come from standard input") != std::string::npos);
+        CHECK(nabla("fit 'a*x' --data - --sep x", "x,y\n1,2\n").status == 2);
+    }
+
+    TEST_CASE("CLI: fit catches misspelt columns; unused columns are a warning") {
+        const std::string data = "time,y,temp\n0,1,20\n1,3,20\n2,5,21\n3,7.1,20\n";
+        // A name that is not a column and not shaped like a parameter is most likely a typo.
+        const Run typo = nabla("fit 'a*tmie + b' --data -", data);
+        CHECK(typo.status == 1);
+        CHECK(typo.err.find("'tmie' is neither a column of the data (time, y, temp) nor a parameter: name it in "
+                            "--params or --x0 if it is one")
+              != std::string::npos);
+        // Declared through --params or --x0, a longer name is a parameter.
+        CHECK(nabla("fit 'slope*time + b' --data - --params slope,b", data).status == 0);
+        CHECK(nabla("fit 'slope*time + b' --data - --x0 slope=1", data).status == 0);
+        CHECK(nabla("fit 'alpha*time + b1' --data -", data).status == 0);  // Greek letters and b1 are parameter-shaped
+        const Run not_in_model = nabla("fit 'a*time + b' --data - --params a,b,c", data);
+        CHECK(not_in_model.status == 1);
+        CHECK(not_in_model.err.find("--params: 'c' is not a name in the model") != std::string::npos);
+        const Run unused = nabla("fit 'a*time + b' --data -", data);
+        CHECK(unused.status == 0);
+        CHECK(unused.err == "nabla: warning: column 3 of the data, 'temp', is not used by the model\n");
+        CHECK(nabla("fit 'a*time + b + c*temp' --data -", data).err.empty());
+        const Run constant = nabla("fit 'a*x' --data -", "x,pi,y\n1,2,3\n");
+        CHECK(constant.status == 1);
+        CHECK(constant.err.find("<stdin>:1:3: column 2 is named 'pi', the constant pi in a model: rename it")
+              != std::string::npos);
+    }
+
+    TEST_CASE("CLI: fit --fix holds parameters at exact values") {
+        const std::string data = "x,y\n0,1\n1,3\n2,5\n3,7.2\n";
+        const Run fixed = nabla("fit 'a*x + b' --data - --fix b=1 --format json", data);
+        CHECK(fixed.status == 0);
+        CHECK(fixed.out.find("\"params\":{\"a\":") != std::string::npos);
+        CHECK(fixed.out.find("\"fixed\":{\"b\":1.0}") != std::string::npos);
+        CHECK(fixed.out.find("\"degrees_of_freedom\":3,") != std::string::npos);
+        const Run text = nabla("fit 'a*x + b' --data - --fix b=1/2", data);
+        CHECK(text.out.find("\n  b = 0.5 (fixed)\n") != std::string::npos);
+        CHECK(nabla("fit 'a*x + b' --data - --fix x=1", data).err.find("--fix: 'x' is a column of the data")
+              != std::string::npos);
+        CHECK(nabla("fit 'a*x + b' --data - --fix c=1", data).err.find("--fix: 'c' is not a name in the model")
+              != std::string::npos);
+        CHECK(nabla("fit 'a*x + b' --data - --fix b=a", data).err.find("--fix: the value of b ('a'): not a constant")
+              != std::string::npos);
+        CHECK(nabla("fit 'a*x + b' --data - --fix b", data).err.find("--fix: 'b' is not name=value")
+              != std::string::npos);
+        CHECK(nabla("fit 'a*x + b' --data - --fix a=1,b=2", data).err.find("the model has no parameters")
+              != std::string::npos);
+    }
 }
