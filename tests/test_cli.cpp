@@ -165,7 +165,13 @@ TEST_SUITE("cli") {
         CHECK(json.out.find("\"value\":-1.0,\"x\":{\"x\":1.0") != std::string::npos);
         const Run limited = nabla("optimize '(1-x)^2 + 100*(y-x^2)^2' --x0 -1.2,1 --method gd --max-iter 5");
         CHECK(limited.status == 3);  // not converged: the best point, and a status that says so
+        CHECK(limited.out.find("best value found ") == 0);  // not "minimum": it is not one
+        CHECK(limited.out.find(" at\n  x = ") != std::string::npos);
         CHECK(limited.out.find("not converged: iteration limit (5)") != std::string::npos);
+        const Run limited_json = nabla("optimize '(1-x)^2 + 100*(y-x^2)^2' --x0 -1.2,1 --max-iter 2 --format json");
+        CHECK(limited_json.status == 3);
+        CHECK(limited_json.out.find("\"converged\":false") != std::string::npos);
+        CHECK(limited_json.out.find("\"x\":{\"x\":") != std::string::npos);
         const Run domain = nabla("optimize 'x - log(x)' --x0 x=-1");
         CHECK(domain.status == 1);
         CHECK(domain.err.find("at the starting point: log(-1)") != std::string::npos);
@@ -209,6 +215,16 @@ TEST_SUITE("cli") {
         CHECK(unidentifiable.status == 3);
         CHECK(unidentifiable.out.find("not converged: the data do not determine the parameters (the Jacobian has rank 1 "
                                       "for 2 parameters)") != std::string::npos);
+        // Stopped by a limit: the best point so far, its statistics, and exit 3, in both formats.
+        const Run limited = nabla("fit 'a*x + b' --data " + csv + " --method gd --max-iter 3");
+        CHECK(limited.status == 3);
+        CHECK(limited.out.find("fit to 4 rows: ") == 0);
+        CHECK(limited.out.find("\n  a = ") != std::string::npos);
+        CHECK(limited.out.find("\nnot converged: iteration limit (3) (gd, ") != std::string::npos);
+        const Run limited_json = nabla("fit 'a*x + b' --data " + csv + " --max-iter 2 --format json");
+        CHECK(limited_json.status == 3);
+        CHECK(limited_json.out.find("{\"ok\":true,\"method\":\"lm\",\"converged\":false,") == 0);
+        CHECK(limited_json.out.find("\"params\":{\"a\":") != std::string::npos);
         std::ofstream(csv) << "x,y\n0,1\n1,oops\n";
         const Run bad = nabla("fit 'a*x' --data " + csv);
         CHECK(bad.status == 1);
@@ -216,5 +232,73 @@ TEST_SUITE("cli") {
         CHECK(nabla("fit 'a*x' --data /nonexistent.csv").status == 1);
         CHECK(nabla("fit 'a*x'").status == 2);
         std::remove(csv.c_str());
+    }
+
+    TEST_CASE("CLI: fit reads CSV as spreadsheets write it, from a file or standard input") {
+        const std::string excel = "\xEF\xBB\xBF\"x\";\"y\"\r\n0;1\r\n1;3\r\n2;5\r\n3;7\r\n;\r\n";
+        const Run detected = nabla("fit 'a*x + b' --data - --format json", excel);
+        CHECK(detected.status == 0);
+        CHECK(detected.out.find("\"rows\":4,") != std::string::npos);
+        CHECK(nabla("fit 'a*x + b' --data - --sep ';'", excel).status == 0);
+        const Run wrong_sep = nabla("fit 'a*x + b' --data - --sep ,", excel);
+        CHECK(wrong_sep.status == 1);
+        CHECK(wrong_sep.err.find("<stdin>:1:4: text after a quoted field (expected the separator ',')") != std::string::npos);
+        const Run comma = nabla("fit 'a*x + b' --data - --sep ';'", "x;y\n0;1\n1;2,5\n");
+        CHECK(comma.status == 1);
+        CHECK(comma.err.find("<stdin>:3:3: '2,5' is not a finite number (write decimals with '.', not ',')")
+              != std::string::npos);
+        const Run tabs = nabla("fit 'a*x' --data - --sep tab", "x\ty\n1\t2\n2\t4\n");
+        CHECK(tabs.status == 0);
+        CHECK(tabs.out.find("  a = 2 ") != std::string::npos);
+        const Run both = nabla("fit - --data -", "a*x");
+        CHECK(both.status == 1);
+        CHECK(both.err.find("the model and the data cannot both come from standard input") != std::string::npos);
+        CHECK(nabla("fit 'a*x' --data - --sep x", "x,y\n1,2\n").status == 2);
+    }
+
+    TEST_CASE("CLI: fit catches misspelt columns; unused columns are a warning") {
+        const std::string data = "time,y,temp\n0,1,20\n1,3,20\n2,5,21\n3,7.1,20\n";
+        // A name that is not a column and not shaped like a parameter is most likely a typo.
+        const Run typo = nabla("fit 'a*tmie + b' --data -", data);
+        CHECK(typo.status == 1);
+        CHECK(typo.err.find("'tmie' is neither a column of the data (time, y, temp) nor a parameter: name it in "
+                            "--params or --x0 if it is one")
+              != std::string::npos);
+        // Declared through --params or --x0, a longer name is a parameter.
+        CHECK(nabla("fit 'slope*time + b' --data - --params slope,b", data).status == 0);
+        CHECK(nabla("fit 'slope*time + b' --data - --x0 slope=1", data).status == 0);
+        CHECK(nabla("fit 'alpha*time + b1' --data -", data).status == 0);  // Greek letters and b1 are parameter-shaped
+        const Run not_in_model = nabla("fit 'a*time + b' --data - --params a,b,c", data);
+        CHECK(not_in_model.status == 1);
+        CHECK(not_in_model.err.find("--params: 'c' is not a name in the model") != std::string::npos);
+        const Run unused = nabla("fit 'a*time + b' --data -", data);
+        CHECK(unused.status == 0);
+        CHECK(unused.err == "nabla: warning: column 3 of the data, 'temp', is not used by the model\n");
+        CHECK(nabla("fit 'a*time + b + c*temp' --data -", data).err.empty());
+        const Run constant = nabla("fit 'a*x' --data -", "x,pi,y\n1,2,3\n");
+        CHECK(constant.status == 1);
+        CHECK(constant.err.find("<stdin>:1:3: column 2 is named 'pi', the constant pi in a model: rename it")
+              != std::string::npos);
+    }
+
+    TEST_CASE("CLI: fit --fix holds parameters at exact values") {
+        const std::string data = "x,y\n0,1\n1,3\n2,5\n3,7.2\n";
+        const Run fixed = nabla("fit 'a*x + b' --data - --fix b=1 --format json", data);
+        CHECK(fixed.status == 0);
+        CHECK(fixed.out.find("\"params\":{\"a\":") != std::string::npos);
+        CHECK(fixed.out.find("\"fixed\":{\"b\":1.0}") != std::string::npos);
+        CHECK(fixed.out.find("\"degrees_of_freedom\":3,") != std::string::npos);
+        const Run text = nabla("fit 'a*x + b' --data - --fix b=1/2", data);
+        CHECK(text.out.find("\n  b = 0.5 (fixed)\n") != std::string::npos);
+        CHECK(nabla("fit 'a*x + b' --data - --fix x=1", data).err.find("--fix: 'x' is a column of the data")
+              != std::string::npos);
+        CHECK(nabla("fit 'a*x + b' --data - --fix c=1", data).err.find("--fix: 'c' is not a name in the model")
+              != std::string::npos);
+        CHECK(nabla("fit 'a*x + b' --data - --fix b=a", data).err.find("--fix: the value of b ('a'): not a constant")
+              != std::string::npos);
+        CHECK(nabla("fit 'a*x + b' --data - --fix b", data).err.find("--fix: 'b' is not name=value")
+              != std::string::npos);
+        CHECK(nabla("fit 'a*x + b' --data - --fix a=1,b=2", data).err.find("the model has no parameters")
+              != std::string::npos);
     }
 }

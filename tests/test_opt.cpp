@@ -2,6 +2,7 @@
 #include "core/build.hpp"
 #include "core/error.hpp"
 #include "opt/compiled_objective.hpp"
+#include "opt/csv_fields.hpp"
 #include "opt/data.hpp"
 #include "opt/fit.hpp"
 #include "opt/minimize.hpp"
@@ -190,15 +191,73 @@ TEST_SUITE("opt") {
         CHECK(error("t,y\n1,abc\n") == "d.csv:2:3: 'abc' is not a finite number");
         CHECK(error("t,y\n1,inf\n") == "d.csv:2:3: 'inf' is not a finite number");
         CHECK(error("t,y\n1\n") == "d.csv:2:1: a row of 1 values, but 2 columns");
-        CHECK(error("t,2y\n") == "d.csv:1:3: column name '2y' is not a variable name");
+        CHECK(error("t,2y\n")
+              == "d.csv:1:3: column 2 is named '2y', which is not a variable name (letters, digits and _, not starting "
+                 "with a digit)");
         // Names the language reads as something else: a model could never refer to the column.
-        CHECK(error("t,pi\n") == "d.csv:1:3: column name 'pi' is not a variable name (it names a constant or a function)");
-        CHECK(error("e,y\n") == "d.csv:1:1: column name 'e' is not a variable name (it names a constant or a function)");
-        CHECK(error("t,sin\n") == "d.csv:1:3: column name 'sin' is not a variable name (it names a constant or a function)");
-        CHECK(error("t,y-1\n") == "d.csv:1:3: column name 'y-1' is not a variable name");
+        CHECK(error("t,pi\n") == "d.csv:1:3: column 2 is named 'pi', the constant pi in a model: rename it");
+        CHECK(error("e,y\n") == "d.csv:1:1: column 1 is named 'e', the constant e in a model: rename it");
+        CHECK(error("t,sin\n") == "d.csv:1:3: column 2 is named 'sin', a function in a model: rename it");
+        CHECK(error("t,\"pi\"\n") == "d.csv:1:3: column 2 is named 'pi', the constant pi in a model: rename it");
+        CHECK(error("t,y-1\n")
+              == "d.csv:1:3: column 2 is named 'y-1', which is not a variable name (letters, digits and _, not starting "
+                 "with a digit)");
+        CHECK(error("t,\n") == "d.csv:1:3: column 2 has no name");
         CHECK(error("t,t\n") == "d.csv:1:3: column 't' appears twice");
         CHECK(error("t,y\n") == "d.csv: no rows of data");
         CHECK(error("") == "d.csv: no header line (column names)");
+    }
+
+    TEST_CASE("CSV as spreadsheets write it: byte-order mark, quotes, ';', CRLF, empty rows") {
+        auto read = [](const std::string& text, opt::CsvOptions options = {}) {
+            std::istringstream in(text);
+            return opt::read_csv(in, "s.csv", options);
+        };
+        const opt::Table excel = read("\xEF\xBB\xBF\"t\";\"y\"\r\n0;\"1.5\"\r\n;\r\n2 ; 3e1\r\n");
+        CHECK(excel.columns == std::vector<std::string>{"t", "y"});
+        REQUIRE(excel.rows() == 2);
+        CHECK(excel.at(0, 1) == 1.5);
+        CHECK(excel.at(1, 0) == 2);
+        CHECK(excel.at(1, 1) == 30);
+        // Detection looks at the header only: commas, else semicolons, else tabs.
+        CHECK(read("t\ty\n1\t2\n").at(0, 1) == 2);
+        CHECK(read("y\n4\n").at(0, 0) == 4);
+        CHECK(opt::detect_separator("\"a,b\";y") == ';');  // the ',' is quoted
+        CHECK(opt::detect_separator("\"a;b\",y") == ',');
+        CHECK(read("t|y\n1|2\n", {.separator = '|'}).at(0, 1) == 2);
+        auto error = [&](const std::string& text, opt::CsvOptions options = {}) {
+            try {
+                read(text, options);
+            } catch (const nabla::Error& e) {
+                return std::string(e.what());
+            }
+            return std::string("no error");
+        };
+        CHECK(error("t;y\n1;2,5\n") == "s.csv:2:3: '2,5' is not a finite number (write decimals with '.', not ',')");
+        CHECK(error("t,y\n1,\"2\n") == "s.csv:2:3: a quoted field that does not end on its line (a closing \" is missing)");
+        CHECK(error("t,y\n1,\"2\"x\n") == "s.csv:2:6: text after a quoted field (expected the separator ',')");
+        CHECK(error("t,y\n1,\"\"\n") == "s.csv:2:3: '' is not a finite number");
+        CHECK(error("t,\"y \"\"q\"\"\"\n")
+              == "s.csv:1:3: column 2 is named 'y \"q\"', which is not a variable name (letters, digits and _, not "
+                 "starting with a digit)");
+        CHECK(error("t;y\n1;2\n", {.separator = ','}) == "s.csv:1:1: column 1 is named 't;y', which is not a variable "
+                                                           "name (letters, digits and _, not starting with a digit)");
+        CHECK(error("\xFF\xFEt\0,\0") == "s.csv: UTF-16 text; save the file as UTF-8 (\"CSV UTF-8\")");
+    }
+
+    TEST_CASE("CSV: reading stops at 10^8 bytes, even inside one endless line") {
+        struct Endless : std::streambuf {
+            std::size_t served = 0;
+            std::string block = std::string(4096, 'x');
+            int underflow() override {
+                served += block.size();
+                setg(block.data(), block.data(), block.data() + block.size());
+                return 'x';
+            }
+        } endless;
+        std::istream in(&endless);
+        CHECK_THROWS_AS(opt::read_csv(in, "zero.csv"), nabla::LimitError);
+        CHECK(endless.served <= 100'000'000 + 8192);
     }
 
     TEST_CASE("fit: exact data gives back the parameters, with every method") {

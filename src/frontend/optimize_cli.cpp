@@ -7,6 +7,7 @@
 #include "diff/calculus.hpp"
 #include "eval/eval.hpp"
 #include "frontend/diagnostic.hpp"
+#include "frontend/fit_params.hpp"
 #include "frontend/optimize_text.hpp"
 #include "frontend/request.hpp"
 #include "opt/compiled_objective.hpp"
@@ -40,14 +41,8 @@ double number_value(const std::string& name, const std::string& text) {
 // variable, in order). Values are constant expressions: 1/3, -2.5e-3, pi/2.
 Eigen::VectorXd starting_point(const std::string& text, const std::vector<core::Expr>& vars, double unset) {
     Eigen::VectorXd x = Eigen::VectorXd::Constant(static_cast<Eigen::Index>(vars.size()), unset);
-    if (text.empty()) return x;
-    std::vector<std::string> items;
-    for (std::size_t from = 0;;) {
-        const std::size_t comma = text.find(',', from);
-        items.push_back(text.substr(from, comma == std::string::npos ? comma : comma - from));
-        if (comma == std::string::npos) break;
-        from = comma + 1;
-    }
+    const std::vector<std::string> items = list_items(text);
+    if (items.empty()) return x;
     const bool named = items[0].find('=') != std::string::npos;
     if (!named && items.size() != vars.size())
         throw Error(fmt::format("--x0: {} value(s) for {} variable(s); give name=value pairs or one value per variable",
@@ -168,7 +163,8 @@ int run_optimize(const OptimizeOptions& o) {
         if (o.format == "json") {
             std::cout << answer_json(r, o.method, {{"value", r.value}, {"x", point_json(vars, r.x)}}).dump() << "\n";
         } else {
-            std::cout << fmt::format("minimum {:.12g} at\n", r.value);
+            // Only a converged search found a minimum; otherwise this is the best point so far.
+            std::cout << fmt::format("{} {:.12g} at\n", r.converged ? "minimum" : "best value found", r.value);
             std::cout << point_text(vars, r.x) << outcome_text(r, o.method);
         }
         return r.converged ? 0 : not_converged_status;
@@ -181,31 +177,69 @@ int run_optimize(const OptimizeOptions& o) {
 CLI::App* add_fit_command(CLI::App& app, FitOptions& o) {
     auto* cmd = app.add_subcommand("fit", "Least-squares fit of MODEL's parameters to CSV data (docs/optimize.md)");
     cmd->add_option("model", o.model, "Model: an expression in parameters and data columns")->required();
-    cmd->add_option("--data", o.data, "CSV file: a header of column names, one row per data point")->required();
+    cmd->add_option("--data", o.data, "CSV file (- for standard input): a header of column names, one row per data point")
+        ->required();
+    cmd->add_option("--sep", o.separator, "Field separator: , ; tab or | (default: ',', or what the header line uses)")
+        ->check(CLI::IsMember({",", ";", "tab", "|"}));
     cmd->add_option("--params", o.params, "Parameters (default: the model's names that are not columns)");
+    cmd->add_option("--fix", o.fix, "Hold parameters at values: k=0.7,c=1/3");
     cmd->add_option("--target", o.target, "The column the model should match (default y)");
     add_search_options(cmd, o.search, "Starting values: a=1,b=2 or 1,2 (default: every parameter 1)", true);
     return cmd;
 }
 
+namespace {
+
+opt::Table read_data(const FitOptions& o) {
+    opt::CsvOptions csv;
+    if (!o.separator.empty()) csv.separator = o.separator == "tab" ? '\t' : o.separator[0];
+    if (o.data != "-") {
+        std::ifstream in(o.data, std::ios::binary);
+        if (!in) throw Error("cannot read file '" + o.data + "'");
+        return opt::read_csv(in, o.data, csv);
+    }
+    if (o.model == "-") throw Error("the model and the data cannot both come from standard input (-)");
+    return opt::read_csv(std::cin, "<stdin>", csv);
+}
+
+// The names --x0 gives values to, which declares them parameters.
+std::vector<std::string> starting_names(const std::string& x0) {
+    std::vector<std::string> names;
+    for (const std::string& item : list_items(x0))
+        if (const std::size_t eq = item.find('='); eq != std::string::npos) names.push_back(item.substr(0, eq));
+    return names;
+}
+
+std::vector<core::Expr> fit_parameters(const core::Expr& model, const opt::Table& data, const FitOptions& o) {
+    if (o.params.empty()) return inferred_parameters(model, data, o.target, starting_names(o.search.x0));
+    const std::vector<core::Expr> params = symbols_named(split_names(o.params));
+    const std::vector<core::Expr> used = core::free_symbols({&model, 1});
+    for (const core::Expr& p : params)
+        if (std::find(used.begin(), used.end(), p) == used.end())
+            throw Error("--params: '" + p.name() + "' is not a name in the model" + (o.fix.empty() ? "" : " (or it is fixed)"));
+    return params;
+}
+
+void warn_unused_columns(const core::Expr& model, const opt::Table& data, const std::string& target) {
+    for (const auto& [name, position] : unused_columns(model, data, target))
+        std::cerr << fmt::format("nabla: warning: column {} of the data, '{}', is not used by the model\n", position, name);
+}
+
+}  // namespace
+
 int run_fit(const FitOptions& o) {
     std::string text;
     try {
         text = expression_text(o.model);
-        const core::Expr model = parse::parse(text);
+        core::Expr model = parse::parse(text);
         text.clear();
-        std::ifstream in(o.data, std::ios::binary);
-        if (!in) throw Error("cannot read file '" + o.data + "'");
-        const opt::Table data = opt::read_csv(in, o.data);
-        std::vector<core::Expr> params;
-        if (o.params.empty()) {
-            for (const core::Expr& s : core::free_symbols({&model, 1}))
-                if (!data.column(s.name()) && s.name() != o.target) params.push_back(s);
-        } else {
-            params = symbols_named(split_names(o.params));
-        }
+        const opt::Table data = read_data(o);
+        const FixedParameters fixed = fixed_parameters(o.fix, model, data);
+        model = core::substitute(model, fixed.symbols, fixed.values);
+        const std::vector<core::Expr> params = fit_parameters(model, data, o);
         if (params.empty()) throw Error("the model has no parameters: every name in it is a column of the data");
         const opt::LeastSquares objective(model, params, data, o.target);
+        warn_unused_columns(model, data, o.target);
         opt::Result r = fit_search(objective, starting_point(o.search.x0, params, 1), o.search);
         const opt::FitStatistics stats = opt::fit_statistics(objective, r.x);
         if (r.converged && stats.rank < static_cast<Eigen::Index>(params.size())) {
@@ -213,9 +247,12 @@ int run_fit(const FitOptions& o) {
             r.stop = fmt::format("the data do not determine the parameters (the Jacobian has rank {} for {} parameters)",
                                  stats.rank, params.size());
         }
+        const Eigen::VectorXd fixed_values =
+            Eigen::Map<const Eigen::VectorXd>(fixed.numbers.data(), static_cast<Eigen::Index>(fixed.numbers.size()));
         if (o.search.format == "json") {
             std::cout << answer_json(r, o.search.method,
                                      {{"params", point_json(params, r.x)},
+                                      {"fixed", point_json(fixed.symbols, fixed_values)},
                                       {"standard_errors", point_json(params, stats.standard_errors)},
                                       {"t_values", point_json(params, stats.t_values)},
                                       {"rows", data.rows()},
@@ -226,7 +263,8 @@ int run_fit(const FitOptions& o) {
                              .dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
                       << "\n";
         } else {
-            std::cout << fit_text(params, r.x, stats) << outcome_text(r, o.search.method);
+            std::cout << fit_text(params, r.x, stats) << fixed_text(fixed.symbols, fixed_values)
+                      << outcome_text(r, o.search.method);
         }
         return r.converged ? 0 : not_converged_status;
     } catch (const Error& e) {

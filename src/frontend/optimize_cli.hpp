@@ -27,8 +27,10 @@ int run_optimize(const OptimizeOptions& o);
 
 struct FitOptions {
     std::string model;
-    std::string data;
+    std::string data;       // a file, or - for standard input
+    std::string separator;  // --sep: ",", ";", "tab" or "|"; empty: detected from the header line
     std::string params;
+    std::string fix;        // --fix k=0.7,c=1/3
     std::string target = "y";
     OptimizeOptions search{.method = "lm"};  // --x0 (of the parameters), --method, --tol, --max-iter, --format
 };
@@ -36,7 +38,8 @@ struct FitOptions {
 CLI::App* add_fit_command(CLI::App& app, FitOptions& o);
 
 // Exit status as for run_optimize; a fit whose data do not determine its parameters did not
-// converge.
+// converge. Without --params, a model name that is neither a column nor parameter-shaped nor
+// named in --x0 is an error (see inferred_parameters); an unused column is a warning on stderr.
 int run_fit(const FitOptions& o);
 
 }  // namespace nabla::frontend

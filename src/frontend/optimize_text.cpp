@@ -52,4 +52,11 @@ std::string fit_text(const std::vector<core::Expr>& params, const Eigen::VectorX
     return out;
 }
 
+std::string fixed_text(const std::vector<core::Expr>& fixed, const Eigen::VectorXd& values) {
+    std::string out;
+    for (std::size_t k = 0; k < fixed.size(); ++k)
+        out += fmt::format("  {} = {:.12g} (fixed)\n", fixed[k].name(), values[static_cast<Eigen::Index>(k)]);
+    return out;
+}
+
 }  // namespace nabla::frontend

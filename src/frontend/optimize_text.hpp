@@ -31,4 +31,7 @@ std::string outcome_text(const opt::Result& r, std::string_view method);
 // standard error and t-value.
 std::string fit_text(const std::vector<core::Expr>& params, const Eigen::VectorXd& p, const opt::FitStatistics& s);
 
+// The parameters --fix held, one line each: "  k = 0.7 (fixed)".
+std::string fixed_text(const std::vector<core::Expr>& fixed, const Eigen::VectorXd& values);
+
 }  // namespace nabla::frontend
