@@ -57,7 +57,7 @@ std::vector<T> concat(std::vector<T> a, const std::vector<T>& b) {
 // any, follow the input array, as in generated code.
 class EntryPoints {
 public:
-    EntryPoints(const jit::Module& lib, std::vector<double> p) : lib_(lib), p_(std::move(p)) {}
+    EntryPoints(const jit::Library& lib, std::vector<double> p) : lib_(lib), p_(std::move(p)) {}
 
     template <class R, class... Out>
     R call(const std::string& name, const double* x, Out... out) const {
@@ -71,11 +71,11 @@ public:
         lib_.function<void(std::size_t, const double*, const double*, Out...)>(name)(m, X, p_.data(), out...);
     }
 
-    const jit::Module& lib() const { return lib_; }
+    const jit::Library& lib() const { return lib_; }
     const std::vector<double>& p() const { return p_; }
 
 private:
-    const jit::Module& lib_;
+    const jit::Library& lib_;
     std::vector<double> p_;
 };
 
@@ -100,7 +100,7 @@ std::vector<std::vector<double>> random_points(std::mt19937& rng, std::size_t co
 }
 
 // The sparse entry points agree with each other and with the symbolic matrix's zeros.
-void check_pattern(const jit::Module& lib, const std::string& prefix, const diff::Matrix& symbolic, bool lower) {
+void check_pattern(const jit::Library& lib, const std::string& prefix, const diff::Matrix& symbolic, bool lower) {
     const int nnz = lib.function<NnzFn>(prefix + "_nnz")();
     std::vector<int> rows(static_cast<std::size_t>(nnz)), cols(rows.size()), ptr(symbolic.size() + 1), idx(rows.size());
     lib.function<PatternFn>(prefix + "_pattern")(rows.data(), cols.data());
@@ -128,7 +128,7 @@ struct ScalarCheck {
 
     std::size_t run(const EntryPoints& entry, const std::vector<std::vector<double>>& points,
                     std::uint32_t seed) const {
-        const jit::Module& lib = entry.lib();
+        const jit::Library& lib = entry.lib();
         const std::size_t n = vars.size();
         const std::vector<Expr> g = diff::gradient(f, vars);
         const diff::Matrix h = diff::hessian(f, vars);
@@ -188,7 +188,7 @@ struct VectorCheck {
 
     std::size_t run(const EntryPoints& entry, const std::vector<std::vector<double>>& points,
                     std::uint32_t seed) const {
-        const jit::Module& lib = entry.lib();
+        const jit::Library& lib = entry.lib();
         const std::size_t n = vars.size(), k = fs.size();
         const diff::Matrix j = diff::jacobian(fs, vars);
         std::vector<Expr> roots = fs;
@@ -340,7 +340,7 @@ TEST_SUITE("codegen") {
             source += codegen::generate_cpp(s);
             vectors.push_back(std::move(c));
         }
-        const jit::Module lib = jit::compile(source, nabla::testing::quick_options());
+        const jit::Library lib = jit::compile(source, nabla::testing::quick_options());
         const EntryPoints entry(lib, {});
         std::mt19937 rng(99);
         // Batches run in tiles of up to 64 points: some batches span several, the last partial.
@@ -382,7 +382,7 @@ TEST_SUITE("codegen") {
             s.batch = true;
             source += codegen::generate_cpp(s);
         }
-        const jit::Module lib = jit::compile(source, nabla::testing::quick_options());
+        const jit::Library lib = jit::compile(source, nabla::testing::quick_options());
         std::mt19937 rng(7);
         std::size_t compared = 0, possible = 0;
         for (const ScalarCheck& c : scalars) {
@@ -423,7 +423,7 @@ TEST_SUITE("codegen") {
                 s.gradient = m;
                 source += codegen::generate_cpp(s);
             }
-        const jit::Module lib = jit::compile(source, nabla::testing::quick_options());
+        const jit::Library lib = jit::compile(source, nabla::testing::quick_options());
         for (std::size_t k = 0; k < kinks.size(); ++k) {
             const Expr f = parse::parse(kinks[k].expr);
             CAPTURE(kinks[k].expr);

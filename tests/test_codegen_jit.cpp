@@ -90,9 +90,9 @@ TEST_SUITE("jit") {
 
     TEST_CASE("the cache returns the same library; missing symbols are errors" * doctest::skip(no_compiler)) {
         const std::string source = "extern \"C\" double twice(double x) { return 2 * x; }\n";
-        const jit::Module a = jit::compile(source, nabla::testing::quick_options());
+        const jit::Library a = jit::compile(source, nabla::testing::quick_options());
         const auto start = std::chrono::steady_clock::now();
-        const jit::Module b = jit::compile(source, nabla::testing::quick_options());
+        const jit::Library b = jit::compile(source, nabla::testing::quick_options());
         CHECK(std::chrono::steady_clock::now() - start < std::chrono::milliseconds(200));
         CHECK(a.library_path() == b.library_path());
         CHECK(b.function<double(double)>("twice")(4) == 8);
@@ -122,7 +122,7 @@ TEST_SUITE("jit") {
     }
 
     TEST_CASE("vector math (libmvec) batches agree with scalar code" * doctest::skip(no_compiler)) {
-        const jit::Module lib = jit::compile(everything_header("f"), nabla::testing::fast_options());
+        const jit::Library lib = jit::compile(everything_header("f"), nabla::testing::fast_options());
         std::mt19937 rng(3);
         std::uniform_real_distribution<double> unit(0.1, 0.9), above_one(1.1, 1.9);
         const std::size_t m = 37, n = 3;  // not a multiple of the vector width
@@ -180,7 +180,7 @@ TEST_SUITE("jit") {
             exprs.push_back(s.exprs);
             vars.push_back(s.vars);
         }
-        const jit::Module lib = jit::compile(source, nabla::testing::quick_options());
+        const jit::Library lib = jit::compile(source, nabla::testing::quick_options());
         std::mt19937 rng(5);
         for (std::size_t j = 0; j < jobs.size(); ++j) {
             const Job& job = jobs[j];

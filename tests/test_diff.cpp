@@ -3,7 +3,7 @@
 #include "core/error.hpp"
 #include "diff/calculus.hpp"
 #include "diff/diff.hpp"
-#include "diff/rules.hpp"
+#include "diff/partials.hpp"
 #include "diff/steps.hpp"
 #include "eval/eval.hpp"
 #include "parse/parse.hpp"

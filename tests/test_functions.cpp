@@ -5,7 +5,7 @@
 #include "core/build.hpp"
 #include "core/error.hpp"
 #include "core/function_table.hpp"
-#include "diff/rules.hpp"
+#include "diff/partials.hpp"
 #include "eval/eval.hpp"
 #include "tape/scalar.hpp"
 #include "parse/parse.hpp"

@@ -225,7 +225,7 @@ TEST_SUITE("jit") {
         spit(victim, "precious");
         CHECK(jit::open_cache({cache, true}));
         for (const char* ext : {".cpp", ".so", ".meta"}) fs::create_symlink(victim, cache / (key + ext));
-        const jit::Module lib = jit::compile(twice_source, o);
+        const jit::Library lib = jit::compile(twice_source, o);
         CHECK(lib.function<double(double)>("twice")(4) == 8);
         CHECK(lib.library_path() == cache / (key + ".so"));
         for (const char* ext : {".so", ".meta"}) CHECK(fs::is_regular_file(fs::symlink_status(cache / (key + ext))));
@@ -261,7 +261,7 @@ TEST_SUITE("jit") {
         const jit::CompileOptions o = in_dir(s.path / "cache");
         fs::path path;
         {
-            const jit::Module lib = jit::compile(twice_source, o);
+            const jit::Library lib = jit::compile(twice_source, o);
             path = lib.library_path();
         }
         const std::string good = slurp(path);
@@ -272,7 +272,7 @@ TEST_SUITE("jit") {
             // A new file, not a write into the one that may still be mapped.
             spit(s.path / "bad", bad);
             fs::rename(s.path / "bad", path);
-            const jit::Module lib = jit::compile(twice_source, o);
+            const jit::Library lib = jit::compile(twice_source, o);
             CHECK(lib.function<double(double)>("twice")(21) == 42);
             const std::string now = slurp(path);
             CHECK(now != bad);
@@ -294,12 +294,12 @@ TEST_SUITE("jit") {
         const bool was_there = fs::exists(shared);
         jit::CompileOptions o = nabla::testing::quick_options();
         o.cache_dir.clear();
-        const jit::Module lib = jit::compile(twice_source, o);
+        const jit::Library lib = jit::compile(twice_source, o);
         CHECK(lib.function<double(double)>("twice")(1.5) == 3);
         CHECK(lib.library_path().parent_path().parent_path() == fs::temp_directory_path());
         CHECK(!fs::exists(lib.library_path().parent_path()));  // its private directory is gone
         if (!was_there) CHECK(!fs::exists(shared));
-        const jit::Module again = jit::compile(twice_source, o);
+        const jit::Library again = jit::compile(twice_source, o);
         CHECK(again.library_path() != lib.library_path());
         CHECK(again.function<double(double)>("twice")(2) == 4);
     }

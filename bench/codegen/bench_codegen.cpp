@@ -126,11 +126,11 @@ int main(int argc, char** argv) {
     const std::string hand = network_data(bench::read_workload(workload_path("W2_nn_H8_D16.txt")).text, 8)
                              + read_file(std::string(NABLA_BENCH_SOURCE) + "/hand_written.cpp");
     t0 = Clock::now();
-    const jit::Module gen = jit::compile(generated, flags(plain));
-    const jit::Module gen_vm = jit::compile(generated, flags(jit_flags));
-    const jit::Module gen_large = jit::compile(large, flags(plain));
-    const jit::Module hw = jit::compile(hand, flags(plain));
-    const jit::Module hw_vm = jit::compile(hand, flags({"-O3", "-march=native", "-fno-math-errno"}));
+    const jit::Library gen = jit::compile(generated, flags(plain));
+    const jit::Library gen_vm = jit::compile(generated, flags(jit_flags));
+    const jit::Library gen_large = jit::compile(large, flags(plain));
+    const jit::Library hw = jit::compile(hand, flags(plain));
+    const jit::Library hw_vm = jit::compile(hand, flags({"-O3", "-march=native", "-fno-math-errno"}));
     fmt::print("codegen {:.2f} s, compile {:.1f} s (or cached)\n\n", generate_s,
                std::chrono::duration<double>(Clock::now() - t0).count());
 
@@ -142,14 +142,14 @@ int main(int argc, char** argv) {
         std::string what;
         double value, grad;
     };
-    auto generated_row = [&](const jit::Module& lib, const std::string& name, const Problem& p) {
+    auto generated_row = [&](const jit::Library& lib, const std::string& name, const Problem& p) {
         std::vector<double> F(p.m), G(p.n * p.m);
         const auto value = lib.function<SoaValue>(name + "_batch");
         const auto grad = lib.function<SoaGrad>(name + "_grad_batch");
         return Row{"", median_ns(runs, p.m, [&] { value(p.m, p.soa.data(), F.data()); }),
                    median_ns(runs, p.m, [&] { grad(p.m, p.soa.data(), F.data(), G.data()); })};
     };
-    auto hand_row = [&](const jit::Module& lib, const std::string& name, const Problem& p) {
+    auto hand_row = [&](const jit::Library& lib, const std::string& name, const Problem& p) {
         std::vector<double> F(p.m), G(p.n * p.m);
         const auto value = lib.function<AosValue>("hand_" + name);
         const auto grad = lib.function<AosGrad>("hand_" + name + "_grad");

@@ -84,7 +84,7 @@ void needs(const Instr& in, std::set<std::string>& helpers, std::set<std::string
 class Emitter {
 public:
     explicit Emitter(const Module& m) : m_(m), p_(m.program) {
-        for (const Function& f : m.functions) live_.push_back(p_.live(outputs(f)));
+        for (const EntryPoint& f : m.entry_points) live_.push_back(p_.live(outputs(f)));
         name_constants();
     }
 
@@ -99,11 +99,11 @@ public:
             out += "static constexpr double " + name + " = " + literal(p_[slot].value) + ";\n";
         // clang warns when a loop it was asked to vectorise (libm calls) cannot be.
         const bool any_batch =
-            std::any_of(m_.functions.begin(), m_.functions.end(), [](const Function& f) { return f.batch; });
+            std::any_of(m_.entry_points.begin(), m_.entry_points.end(), [](const EntryPoint& f) { return f.batch; });
         if (any_batch)
             out += "\n#if defined(__clang__)\n#pragma clang diagnostic push\n"
                    "#pragma clang diagnostic ignored \"-Wpass-failed\"\n#endif\n";
-        for (std::size_t k = 0; k < m_.functions.size(); ++k) out += "\n" + function(m_.functions[k], live_[k]);
+        for (std::size_t k = 0; k < m_.entry_points.size(); ++k) out += "\n" + function(m_.entry_points[k], live_[k]);
         for (const Pattern& pattern : m_.patterns) out += "\n" + patterns(pattern);
         if (any_batch) out += "\n#if defined(__clang__)\n#pragma clang diagnostic pop\n#endif\n";
         out += "\n#endif  // " + guard + "\n";
@@ -111,7 +111,7 @@ public:
     }
 
 private:
-    static std::vector<Ref> outputs(const Function& f) {
+    static std::vector<Ref> outputs(const EntryPoint& f) {
         std::vector<Ref> refs;
         if (f.returns) refs.push_back(f.result);
         for (const Store& s : f.stores) refs.push_back(s.value);
@@ -136,8 +136,8 @@ private:
     std::string preamble() const {
         std::set<std::string> helpers, libm;
         bool any_batch = false;
-        for (std::size_t k = 0; k < m_.functions.size(); ++k) {
-            any_batch = any_batch || m_.functions[k].batch;
+        for (std::size_t k = 0; k < m_.entry_points.size(); ++k) {
+            any_batch = any_batch || m_.entry_points[k].batch;
             for (Slot s = 0; s < p_.size(); ++s)
                 if (live_[k][s]) needs(p_[s], helpers, libm);
         }
@@ -216,7 +216,7 @@ private:
         return {};
     }
 
-    std::string function(const Function& f, const std::vector<bool>& live) const {
+    std::string function(const EntryPoint& f, const std::vector<bool>& live) const {
         const std::string indent = f.batch ? "        " : "    ";
         std::string out = "// " + f.comment + "\n";
         // The parameters are the same for every point of a batch.
@@ -286,7 +286,7 @@ private:
     }
 
     // ", double* g, double* H"; batch arrays must not overlap, which __restrict tells the compiler.
-    static std::string output_params(const Function& f) {
+    static std::string output_params(const EntryPoint& f) {
         std::string out;
         for (const std::string& a : f.outputs) out += (f.batch ? ", double* __restrict " : ", double* ") + a;
         return out;
@@ -303,7 +303,7 @@ private:
     // arrays have too many rows for a tile of min_tile points in 128 KiB: shorter tiles copy
     // more than they save.
     static constexpr std::size_t min_tile = 32;
-    std::string batch_entry(const Function& f, const std::string& p) const {
+    std::string batch_entry(const EntryPoint& f, const std::string& p) const {
         std::vector<BatchArray> arrays{{"X", p_.num_vars()}};
         for (const std::string& name : f.outputs) {
             std::size_t rows = 0;

@@ -111,17 +111,17 @@ class Assembler {
 public:
     explicit Assembler(Module& m) : m_(m) {}
 
-    Function& add(std::string suffix, std::vector<std::string> outputs, std::string comment, bool batch) {
-        Function f;
+    EntryPoint& add(std::string suffix, std::vector<std::string> outputs, std::string comment, bool batch) {
+        EntryPoint f;
         f.name = m_.name + suffix;
         f.outputs = std::move(outputs);
         f.comment = std::move(comment);
         f.batch = batch;
-        m_.functions.push_back(std::move(f));
-        return m_.functions.back();
+        m_.entry_points.push_back(std::move(f));
+        return m_.entry_points.back();
     }
 
-    static void store_all(Function& f, const std::string& array, const std::vector<Ref>& values) {
+    static void store_all(EntryPoint& f, const std::string& array, const std::vector<Ref>& values) {
         for (std::size_t k = 0; k < values.size(); ++k) f.stores.push_back({array, k, values[k]});
     }
 
@@ -131,16 +131,16 @@ private:
 
 void add_scalar_entry_points(Module& m, Ref value, const std::vector<Ref>& gradient) {
     Assembler a(m);
-    Function& f = a.add("", {}, "value at x[0..n)", false);
+    EntryPoint& f = a.add("", {}, "value at x[0..n)", false);
     f.returns = true;
     f.result = value;
-    Function& g = a.add("_grad", {"g"}, "value; gradient into g[0..n)", false);
+    EntryPoint& g = a.add("_grad", {"g"}, "value; gradient into g[0..n)", false);
     g.returns = true;
     g.result = value;
     Assembler::store_all(g, "g", gradient);
-    Function& fb = a.add("_batch", {"F"}, "F[i] = value at point i (X[v*m + i])", true);
+    EntryPoint& fb = a.add("_batch", {"F"}, "F[i] = value at point i (X[v*m + i])", true);
     fb.stores.push_back({"F", 0, value});
-    Function& gb = a.add("_grad_batch", {"F", "G"},
+    EntryPoint& gb = a.add("_grad_batch", {"F", "G"},
                          "F[i] = value, G[v*m + i] = gradient entry v at point i", true);
     gb.stores.push_back({"F", 0, value});
     Assembler::store_all(gb, "G", gradient);
@@ -150,7 +150,7 @@ void add_hessian_entry_points(Module& m, const Spec& spec, Ref value, const std:
                               const SparseMatrix& h, const std::vector<Ref>& entries) {
     Assembler a(m);
     const std::size_t n = spec.vars.size();
-    Function& dense = a.add("_hess", {"g", "H"},
+    EntryPoint& dense = a.add("_hess", {"g", "H"},
                             "value; gradient into g[0..n); dense Hessian into H[i*n + j]", false);
     dense.returns = true;
     dense.result = value;
@@ -161,12 +161,12 @@ void add_hessian_entry_points(Module& m, const Spec& spec, Ref value, const std:
         dense.stores.push_back({"H", h.row[k] * n + h.col[k], entries[k]});
         if (h.row[k] != h.col[k]) dense.stores.push_back({"H", h.col[k] * n + h.row[k], entries[k]});
     }
-    Function& values = a.add("_hess_values", {"values"},
+    EntryPoint& values = a.add("_hess_values", {"values"},
                              "the lower-triangle nonzeros, in the order of _hess_pattern", false);
     Assembler::store_all(values, "values", entries);
     m.patterns.push_back({m.name + "_hess", h});
     if (spec.batch) {
-        Function& vb = a.add("_hess_values_batch", {"V"},
+        EntryPoint& vb = a.add("_hess_values_batch", {"V"},
                              "V[k*m + i] = Hessian nonzero k at point i", true);
         Assembler::store_all(vb, "V", entries);
     }
@@ -177,22 +177,22 @@ void add_jacobian_entry_points(Module& m, const Spec& spec, const std::vector<Re
     Assembler a(m);
     const std::size_t n = spec.vars.size();
     if (values.size() > 1) {
-        Function& e = a.add("_eval", {"y"}, "values of the k expressions into y[0..k)", false);
+        EntryPoint& e = a.add("_eval", {"y"}, "values of the k expressions into y[0..k)", false);
         Assembler::store_all(e, "y", values);
-        Function& eb = a.add("_eval_batch", {"Y"}, "Y[r*m + i] = expression r at point i", true);
+        EntryPoint& eb = a.add("_eval_batch", {"Y"}, "Y[r*m + i] = expression r at point i", true);
         Assembler::store_all(eb, "Y", values);
     }
-    Function& dense = a.add("_jac", {"y", "J"}, "values into y[0..k); dense Jacobian into J[r*n + c]",
+    EntryPoint& dense = a.add("_jac", {"y", "J"}, "values into y[0..k); dense Jacobian into J[r*n + c]",
                             false);
     Assembler::store_all(dense, "y", values);
     dense.zero_array = "J";
     dense.zero_count = values.size() * n;
     for (std::size_t k = 0; k < j.nnz(); ++k) dense.stores.push_back({"J", j.row[k] * n + j.col[k], entries[k]});
-    Function& nz = a.add("_jac_values", {"values"}, "the nonzeros, in the order of _jac_pattern", false);
+    EntryPoint& nz = a.add("_jac_values", {"values"}, "the nonzeros, in the order of _jac_pattern", false);
     Assembler::store_all(nz, "values", entries);
     m.patterns.push_back({m.name + "_jac", j});
     if (spec.batch) {
-        Function& vb = a.add("_jac_values_batch", {"V"},
+        EntryPoint& vb = a.add("_jac_values_batch", {"V"},
                              "V[k*m + i] = Jacobian nonzero k at point i", true);
         Assembler::store_all(vb, "V", entries);
     }

@@ -37,7 +37,7 @@ struct Store {
 };
 
 // One extern "C" entry point computing values of the program.
-struct Function {
+struct EntryPoint {
     std::string name;
     std::vector<std::string> outputs;  // names of the output arrays (double*), after the inputs
     std::string comment;
@@ -59,7 +59,7 @@ struct Module {
     std::string name;
     std::vector<std::string> header;  // comment lines at the top
     tape::Program program{0};
-    std::vector<Function> functions;
+    std::vector<EntryPoint> entry_points;
     std::vector<Pattern> patterns;
 };
 

@@ -42,4 +42,36 @@ void post_order(std::span<const Expr> roots, Visit&& visit) {
     post_order(roots, std::forward<Visit>(visit), [](const Expr&) { return true; });
 }
 
+// As post_order, over a derived structure: the children of e are children(e), a
+// std::vector<Expr> of nodes that need not be e's arguments (the printers walk the display
+// form, where x - y has the child y rather than -y). visit(e, kids) gets them too. The walk
+// holds every node on its stack, so children may be built on the fly.
+template <class Children, class Visit>
+void post_order_by(std::span<const Expr> roots, Children&& children, Visit&& visit) {
+    struct Frame {
+        Expr e;
+        std::vector<Expr> kids;
+        std::size_t next = 0;
+    };
+    std::unordered_set<const void*> entered;
+    std::vector<Frame> stack;
+    for (const Expr& root : roots) {
+        if (!entered.insert(root.id()).second) continue;
+        stack.push_back({root, children(root)});
+        while (!stack.empty()) {
+            Frame& top = stack.back();
+            if (top.next < top.kids.size()) {
+                Expr kid = top.kids[top.next++];
+                if (!entered.insert(kid.id()).second) continue;
+                std::vector<Expr> kids = children(kid);
+                stack.push_back({std::move(kid), std::move(kids)});  // invalidates top
+                continue;
+            }
+            Frame done = std::move(top);
+            stack.pop_back();
+            visit(done.e, std::move(done.kids));
+        }
+    }
+}
+
 }  // namespace nabla::core

@@ -3,7 +3,7 @@
 
 #include "core/build.hpp"
 #include "core/error.hpp"
-#include "diff/rules.hpp"
+#include "diff/partials.hpp"
 
 namespace nabla::diff {
 

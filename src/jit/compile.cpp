@@ -79,11 +79,11 @@ bool compiler_available(const std::string& compiler) {
     return !words.empty() && compiler_identity(words, CompileOptions{}.time_limit).runs;
 }
 
-Module::Module(Module&& other) noexcept : handle_(other.handle_), path_(std::move(other.path_)) {
+Library::Library(Library&& other) noexcept : handle_(other.handle_), path_(std::move(other.path_)) {
     other.handle_ = nullptr;
 }
 
-Module& Module::operator=(Module&& other) noexcept {
+Library& Library::operator=(Library&& other) noexcept {
     if (this != &other) {
         if (handle_) ::dlclose(handle_);
         handle_ = other.handle_;
@@ -93,29 +93,29 @@ Module& Module::operator=(Module&& other) noexcept {
     return *this;
 }
 
-Module::~Module() {
+Library::~Library() {
     if (handle_) ::dlclose(handle_);
 }
 
-void* Module::symbol(const std::string& name) const {
+void* Library::symbol(const std::string& name) const {
     void* p = ::dlsym(handle_, name.c_str());
     if (!p) throw Error("no symbol '" + name + "' in " + path_.string());
     return p;
 }
 
-Module load(const fs::path& library) {
+Library load(const fs::path& library) {
     void* handle = ::dlopen(library.c_str(), RTLD_NOW | RTLD_LOCAL);
     if (!handle) {
         const char* why = ::dlerror();
         throw Error("cannot load " + library.string() + ": " + (why ? why : "unknown error"));
     }
-    return Module(handle, library);
+    return Library(handle, library);
 }
 
 // Loads the very file that was checked, through its descriptor, so that nothing can be swapped
 // in between; by name only when the descriptor's name is taken (the loader matches names before
 // files, and descriptor numbers are reused) or /proc is missing.
-Module load_opened(int fd, const fs::path& library) {
+Library load_opened(int fd, const fs::path& library) {
     const std::string via = "/proc/self/fd/" + std::to_string(fd);
     const char* name = library.c_str();
     if (::access(via.c_str(), F_OK) == 0) {
@@ -129,7 +129,7 @@ Module load_opened(int fd, const fs::path& library) {
         const char* why = ::dlerror();
         throw Error("cannot load " + library.string() + ": " + (why ? why : "unknown error"));
     }
-    return Module(handle, library);
+    return Library(handle, library);
 }
 
 std::string cache_key(std::string_view source, const CompileOptions& options) {
@@ -137,7 +137,7 @@ std::string cache_key(std::string_view source, const CompileOptions& options) {
     return library_key(source, c.compiler, c.argv);
 }
 
-Module compile(std::string_view source, const CompileOptions& options) {
+Library compile(std::string_view source, const CompileOptions& options) {
     const Command command = command_for(options);
     const std::string key = library_key(source, command.compiler, command.argv);
     const std::optional<CacheLocation> where = cache_location(options.cache_dir);

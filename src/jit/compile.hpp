@@ -38,13 +38,13 @@ struct CompileOptions {
 };
 
 // A loaded shared library; unloaded when the last owner goes away. Move-only.
-class Module {
+class Library {
 public:
-    Module(Module&& other) noexcept;
-    Module& operator=(Module&& other) noexcept;
-    Module(const Module&) = delete;
-    Module& operator=(const Module&) = delete;
-    ~Module();
+    Library(Library&& other) noexcept;
+    Library& operator=(Library&& other) noexcept;
+    Library(const Library&) = delete;
+    Library& operator=(const Library&) = delete;
+    ~Library();
 
     // The address of an extern "C" symbol; nabla::Error when it is missing.
     void* symbol(const std::string& name) const;
@@ -57,9 +57,9 @@ public:
     const std::filesystem::path& library_path() const { return path_; }
 
 private:
-    friend Module load(const std::filesystem::path& library);
-    friend Module load_opened(int fd, const std::filesystem::path& library);
-    Module(void* handle, std::filesystem::path path) : handle_(handle), path_(std::move(path)) {}
+    friend Library load(const std::filesystem::path& library);
+    friend Library load_opened(int fd, const std::filesystem::path& library);
+    Library(void* handle, std::filesystem::path path) : handle_(handle), path_(std::move(path)) {}
     void* handle_ = nullptr;
     std::filesystem::path path_;
 };
@@ -68,14 +68,14 @@ private:
 // intact library under the same key (cache_key), and loads it. Throws CompileError when the
 // compiler fails or runs past options.time_limit, nabla::Error when the cache directory is not
 // private or loading fails, nabla::Cancelled (after killing the compiler) on core::request_cancel.
-Module compile(std::string_view source, const CompileOptions& options = {});
+Library compile(std::string_view source, const CompileOptions& options = {});
 
 // The name compile() stores the library under: a SHA-256 of the source, the compiler (its path
 // and `--version` output), the flags and, when a flag says "=native", the processor.
 std::string cache_key(std::string_view source, const CompileOptions& options = {});
 
 // Loads an existing shared library.
-Module load(const std::filesystem::path& library);
+Library load(const std::filesystem::path& library);
 
 // The default compiler ($CXX or "c++") and whether it can be run at all.
 std::string default_compiler();

@@ -10,7 +10,7 @@ namespace nabla::opt {
 
 namespace {
 
-jit::Module compile(const core::Expr& f, std::span<const core::Expr> vars, bool with_hessian,
+jit::Library compile(const core::Expr& f, std::span<const core::Expr> vars, bool with_hessian,
                     const jit::CompileOptions& options) {
     codegen::Spec spec;
     spec.name = "objective";
@@ -26,9 +26,9 @@ CompiledObjective::CompiledObjective(const core::Expr& f, std::span<const core::
                                      const jit::CompileOptions& options)
     : n_(vars.size()),
       value_({&f, 1}, vars),
-      module_(compile(f, vars, with_hessian, options)),
-      gradient_(module_.function<GradientFn>("objective_grad")) {
-    if (with_hessian) hessian_ = module_.function<HessianFn>("objective_hess");
+      library_(compile(f, vars, with_hessian, options)),
+      gradient_(library_.function<GradientFn>("objective_grad")) {
+    if (with_hessian) hessian_ = library_.function<HessianFn>("objective_hess");
 }
 
 double CompiledObjective::gradient(const Eigen::VectorXd& x, Eigen::VectorXd& g) const {

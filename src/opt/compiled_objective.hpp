@@ -31,7 +31,7 @@ private:
 
     std::size_t n_;
     tape::Tape value_;  // for check_finite's messages, which name the function
-    jit::Module module_;
+    jit::Library library_;
     GradientFn* gradient_;
     HessianFn* hessian_ = nullptr;
 };

@@ -10,6 +10,7 @@
 
 #include "core/build.hpp"
 #include "core/error.hpp"
+#include "core/traverse.hpp"
 #include "print/layout.hpp"
 
 #include <unordered_set>
@@ -146,56 +147,30 @@ std::vector<Expr> display_children(const Expr& e) {
 }
 
 DisplayDag display_dag(std::span<const Expr> roots) {
-    // Found in discovery order, then renumbered in post-order.
-    std::vector<DisplayDag::Node> found;
-    std::vector<std::vector<Expr>> found_kids;
-    std::unordered_map<const core::Node*, std::size_t> seen;
-    std::vector<std::size_t> post;
-    auto discover = [&](const Expr& e) -> std::pair<std::size_t, bool> {
-        auto [it, fresh] = seen.emplace(e.id(), found.size());
-        if (fresh) {
-            found.push_back({e, {}, 0, false});
-            found_kids.push_back(display_children(e));
+    DisplayDag dag;
+    std::vector<Expr> walked;
+    for (const Expr& r : roots)
+        if (!is_atom(r)) walked.push_back(r);
+    core::post_order_by(walked, display_children, [&](const Expr& e, std::vector<Expr> kids) {
+        DisplayDag::Node node{e, {}, 0, false};
+        for (const Expr& k : kids) {
+            const std::size_t position = dag.index.at(k.id());
+            node.kids.push_back(position);
+            ++dag.nodes[position].uses;
         }
-        return {it->second, fresh};
-    };
-    std::vector<std::size_t> root_found;
-    std::vector<std::pair<std::size_t, std::size_t>> stack;  // node, next kid
+        dag.index.emplace(e.id(), dag.nodes.size());
+        dag.nodes.push_back(std::move(node));
+    });
     for (const Expr& r : roots) {
         if (is_atom(r)) {
-            root_found.push_back(DisplayDag::npos);
+            dag.roots.push_back(DisplayDag::npos);
             continue;
         }
-        const auto [top, fresh] = discover(r);
-        root_found.push_back(top);
-        found[top].root = true;
-        ++found[top].uses;
-        if (fresh) stack.emplace_back(top, 0);
-        while (!stack.empty()) {
-            const std::size_t i = stack.back().first;
-            const std::size_t next = stack.back().second++;
-            if (next < found_kids[i].size()) {
-                const Expr kid = found_kids[i][next];  // a copy: discover() may grow the vectors
-                const auto [k, kid_fresh] = discover(kid);
-                ++found[k].uses;
-                if (kid_fresh) stack.emplace_back(k, 0);
-            } else {
-                post.push_back(i);
-                stack.pop_back();
-            }
-        }
+        const std::size_t position = dag.index.at(r.id());
+        dag.roots.push_back(position);
+        dag.nodes[position].root = true;
+        ++dag.nodes[position].uses;
     }
-    std::vector<std::size_t> position(found.size());
-    for (std::size_t p = 0; p < post.size(); ++p) position[post[p]] = p;
-    DisplayDag dag;
-    dag.nodes.reserve(found.size());
-    for (std::size_t i : post) {
-        DisplayDag::Node node = std::move(found[i]);
-        for (const Expr& k : found_kids[i]) node.kids.push_back(position[seen.at(k.id())]);
-        dag.index.emplace(node.expr.id(), dag.nodes.size());
-        dag.nodes.push_back(std::move(node));
-    }
-    for (std::size_t r : root_found) dag.roots.push_back(r == DisplayDag::npos ? r : position[r]);
     return dag;
 }
 

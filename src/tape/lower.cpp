@@ -4,6 +4,7 @@
 #include "core/double.hpp"
 #include "core/error.hpp"
 #include "core/number.hpp"
+#include "core/traverse.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -28,23 +29,10 @@ Lowering::Lowering(Program& program, std::span<const std::pair<Expr, Ref>> bindi
 }
 
 Ref Lowering::operator()(const Expr& e) {
-    if (auto it = memo_.find(e.id()); it != memo_.end()) return it->second.second;
-    struct Frame {
-        const Expr* e;
-        std::size_t next;
-    };
-    std::vector<Frame> stack{{&e, 0}};
-    while (!stack.empty()) {
-        Frame& top = stack.back();
-        if (top.next < top.e->size()) {
-            const Expr* child = &top.e->arg(top.next++);
-            if (!memo_.contains(child->id())) stack.push_back({child, 0});  // invalidates top
-            continue;
-        }
-        const Expr* node = top.e;
-        stack.pop_back();
-        if (!memo_.contains(node->id())) memo_.emplace(node->id(), std::pair{*node, lower_node(*node)});
-    }
+    const Expr roots[] = {e};
+    core::post_order(
+        roots, [&](const Expr& node) { memo_.emplace(node.id(), std::pair{node, lower_node(node)}); },
+        [&](const Expr& node) { return !memo_.contains(node.id()); });
     return at(e);
 }
 

@@ -1,5 +1,5 @@
-// rules.cpp — the partial derivatives of functions.def parsed into expressions over u and v.
-#include "diff/rules.hpp"
+// partials.cpp — the partial derivatives of functions.def parsed into expressions over u and v.
+#include "diff/partials.hpp"
 
 #include "core/build.hpp"
 #include "core/error.hpp"

@@ -1,4 +1,4 @@
-// rules.hpp — the partial derivatives of functions.def, parsed once and instantiated.
+// partials.hpp — the partial derivatives of functions.def, parsed once and instantiated.
 #pragma once
 
 #include "core/expr.hpp"
