@@ -55,6 +55,18 @@ add_library(nabla::nettle INTERFACE IMPORTED)
 target_include_directories(nabla::nettle INTERFACE ${NETTLE_INCLUDE_DIR})
 target_link_libraries(nabla::nettle INTERFACE ${NETTLE_LIBRARY})
 
+# FLINT: multivariate polynomial arithmetic, gcd and factorisation over the integers and rationals,
+# for expand, together, cancel, factor and collect (docs/simplify.md).
+find_path(FLINT_INCLUDE_DIR flint/fmpz_mpoly_factor.h)
+find_library(FLINT_LIBRARY flint)
+if(FLINT_INCLUDE_DIR AND FLINT_LIBRARY)
+  set(FLINT_FOUND TRUE)
+endif()
+nabla_require(FLINT_FOUND "FLINT (multivariate polynomials of the algebra operations)" libflint-dev)
+add_library(nabla::flint INTERFACE IMPORTED)
+target_include_directories(nabla::flint INTERFACE ${FLINT_INCLUDE_DIR})
+target_link_libraries(nabla::flint INTERFACE ${FLINT_LIBRARY} nabla::gmp)
+
 if(NABLA_BUILD_TESTS)
   find_package(doctest QUIET CONFIG)
   nabla_require(doctest_FOUND "doctest" doctest-dev)

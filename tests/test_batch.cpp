@@ -30,6 +30,32 @@ TEST_SUITE("batch") {
         CHECK(a["result"] == "4*x");
     }
 
+    TEST_CASE("Batch: expand, together, cancel, factor, collect answers") {
+        auto a = answer(R"J({"id": 1, "op": "expand", "expr": "(x+1)^2 - x^2 - 2*x - 1"})J");
+        CHECK(a["ok"] == true);
+        CHECK(a["result"] == "0");
+        a = answer(R"J({"id": 2, "op": "together", "expr": "1/x + 1/y"})J");
+        CHECK(a["result"] == "(x + y)/(x*y)");
+        a = answer(R"J({"id": 3, "op": "cancel", "expr": "(x^3 - y^3)/(x - y)"})J");
+        CHECK(a["result"] == "x^2 + x*y + y^2");
+        a = answer(R"J({"id": 4, "op": "factor", "expr": "x^2 - 1"})J");
+        CHECK(a["result"] == "(x - 1)*(x + 1)");
+        a = answer(R"J({"id": 5, "op": "collect", "expr": "a*x + b*x + c", "vars": ["x"]})J");
+        CHECK(a["result"] == "c + x*(a + b)");
+        a = answer(R"J({"id": 6, "op": "expand", "expr": "(a+b+c+d)^60"})J");
+        CHECK(a["ok"] == false);
+        CHECK(a["error"]["message"].get<std::string>().find("more than 10000 terms") != std::string::npos);
+        CHECK(a["error"]["position"].is_null());
+        a = answer(R"J({"id": 7, "op": "factor", "expr": "x^2 +* 1"})J");
+        CHECK(a["ok"] == false);
+        CHECK(a["error"]["position"] == 5);  // the *
+        a = answer(R"J({"id": 8, "op": "collect", "expr": "a*x + b"})J");
+        CHECK(a["ok"] == false);
+        a = answer(R"J({"id": 9, "op": "frobnicate", "expr": "x"})J");
+        CHECK(a["error"]["message"].get<std::string>().find("expand, together, cancel, factor or collect") !=
+              std::string::npos);
+    }
+
     TEST_CASE("Batch: eval is exact where it can be") {
         auto a = answer(R"J({"id": 7, "op": "eval", "expr": "cos(pi/3)*x", "at": {"x": 4}})J");
         CHECK(a["result"] == 2.0);

@@ -53,6 +53,32 @@ TEST_SUITE("cli") {
         CHECK(nabla("simplify -", "2*(x + 1) # a comment\n").out == "2*x + 2\n");
     }
 
+    TEST_CASE("CLI: expand, together, cancel, factor, collect") {
+        CHECK(nabla("expand '(x+1)^2 - x^2 - 2*x - 1'").out == "0\n");
+        CHECK(nabla("expand '(a+b)^2 - (a-b)^2'").out == "4*a*b\n");
+        CHECK(nabla("together '1/x + 1/y'").out == "(x + y)/(x*y)\n");
+        CHECK(nabla("cancel '(x^3 - y^3)/(x - y)'").out == "x^2 + x*y + y^2\n");
+        CHECK(nabla("factor 'x^2 - 1'").out == "(x - 1)*(x + 1)\n");
+        CHECK(nabla("factor '-x^2 + 1'").out == "-((x - 1)*(x + 1))\n");  // a leading minus is a formula
+        CHECK(nabla("collect 'a*x + b*x + c' x").out == "c + x*(a + b)\n");
+        CHECK(nabla("collect '(x + y + 1)^2' x y").out == "x^2 + x*(2*y + 2) + y^2 + 2*y + 1\n");
+        CHECK(nabla("collect '(x + 1)^2'").out == "x^2 + 2*x + 1\n");  // the only symbol
+        CHECK(nabla("expand '(x+1)^2' --format latex").out == "x^{2} + 2 x + 1\n");
+        // Errors: exit 1 with the limit named, or a caret; usage errors exit 2.
+        const Run big = nabla("expand '(x+y)^1000'");
+        CHECK(big.status == 1);
+        CHECK(big.err.find("the power 1000 is more than 500") != std::string::npos);
+        const Run terms = nabla("expand '(a+b+c+d)^60'");
+        CHECK(terms.status == 1);
+        CHECK(terms.err.find("more than 10000 terms") != std::string::npos);
+        const Run several = nabla("collect 'a*x + b'");
+        CHECK(several.status == 1);
+        CHECK(several.err.find("collect needs the variables") != std::string::npos);
+        CHECK(nabla("collect 'a*x' 2x").status == 1);
+        CHECK(nabla("factor 'x^2 -'").status == 1);
+        CHECK(nabla("cancel").status == 2);
+    }
+
     TEST_CASE("CLI: formats") {
         CHECK(nabla("diff 'x^3' x --format latex").out == "3 x^{2}\n");
         CHECK(nabla("hessian 'x*y' --format latex").out == "\\begin{pmatrix}\n0 & 1 \\\\\n1 & 0 \\\\\n\\end{pmatrix}\n");

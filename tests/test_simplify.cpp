@@ -70,10 +70,20 @@ TEST_CASE("cancel: inside larger expressions") {
 TEST_CASE("cancel: left alone") {
     check_cases({
         {"(x^2 + 1)/(x + 1)", "(x^2 + 1)/(x + 1)"},
-        {"(x^2 - y^2)/(x + y)", "(x^2 - y^2)/(x + y)"},  // multivariate: not handled
         {"(x^2 - 2)/(x - sqrt(2))", "(x^2 - 2)/(x - sqrt(2))"},  // irrational coefficients
         {"sin(x)/(x + 1)", "sin(x)/(x + 1)"},
         {"x + y", "x + y"},
+    });
+}
+
+TEST_CASE("algebra: the whole expression expanded, cancelled or together when smaller") {
+    check_cases({
+        {"(x+1)^2 - x^2 - 2*x - 1", "0"},
+        {"(a+b)^2 - (a-b)^2", "4*a*b"},
+        {"(x^2 - y^2)/(x + y)", "x - y"},
+        {"(x^3 - y^3)/(x - y)", "x^2 + x*y + y^2"},
+        {"s*(1 - y) - y*(1 - s)", "s - y"},
+        {"(x + 1)^2", "(x + 1)^2"},  // expanded is larger
     });
 }
 

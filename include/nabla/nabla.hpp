@@ -10,4 +10,5 @@
 #include "eval/eval.hpp"      // eval::evaluate (exact where possible), eval::Compiled
 #include "parse/parse.hpp"    // parse::parse
 #include "print/print.hpp"    // print::infix, print::latex, print::json_tree
+#include "simplify/algebra.hpp"   // simplify::expand, together, cancel, factor, collect
 #include "simplify/simplify.hpp"  // simplify::simplify: cancel, trig and exp-log rewrites

@@ -19,6 +19,14 @@ inline constexpr std::size_t max_line_bytes = 16u << 20;   // one batch, REPL or
 inline constexpr std::size_t max_file_bytes = 16u << 20;   // an @FILE or - (stdin) expression text
 inline constexpr std::size_t max_result_bytes = 256u << 20;  // one printed result or batch answer
 inline constexpr std::size_t max_steps_bytes = 16u << 20;  // the text of one --steps derivation
+// Polynomials of expand, together, cancel, factor and collect (docs/simplify.md): each one a
+// result may hold, and the work of one operation (term products and terms stored), so that
+// (a + b + c + d)^60 is an error instead of minutes of work and gigabytes.
+inline constexpr long max_poly_degree = 500;              // total degree in the generators
+inline constexpr long max_poly_terms = 10'000;            // terms of one polynomial
+inline constexpr long max_poly_generators = 1'000;        // symbols and other atoms in one polynomial
+inline constexpr std::size_t max_poly_coefficient_bits = 1u << 16;  // one coefficient
+inline constexpr double max_poly_work = 2e7;              // term operations of one operation
 inline constexpr double default_batch_timeout_seconds = 60;  // per batch request; --timeout
 
 }  // namespace nabla::limits

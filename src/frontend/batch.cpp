@@ -52,12 +52,15 @@ std::string number_text(const json& v) {
     return fmt::format("{}", d);
 }
 
+constexpr std::string_view op_list =
+    "diff, grad, jacobian, hessian, eval, simplify, expand, together, cancel, factor or collect";
+
 Request to_request(const json& j) {
     if (!j.is_object()) throw Error("each line must be a JSON object");
-    if (!j.contains("op") || !j["op"].is_string()) throw Error("missing \"op\" (diff, grad, jacobian, hessian, eval or simplify)");
+    if (!j.contains("op") || !j["op"].is_string()) throw Error("missing \"op\" (" + std::string(op_list) + ")");
     const std::string op_name = j["op"].get<std::string>();
     const auto op = op_from_name(op_name);
-    if (!op) throw Error("unknown op \"" + op_name + "\" (expected diff, grad, jacobian, hessian, eval or simplify)");
+    if (!op) throw Error("unknown op \"" + op_name + "\" (expected " + std::string(op_list) + ")");
     Request r;
     r.op = *op;
     if (r.op == Op::Jacobian && j.contains("exprs")) {

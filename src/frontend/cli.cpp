@@ -245,6 +245,25 @@ int run_cli(int argc, char** argv) {
     simp->add_option("expr", o.expr, "Expression")->required();
     add_common(simp, o);
 
+    // The polynomial algebra of docs/simplify.md, one subcommand each.
+    const std::pair<Op, const char*> algebra_ops[] = {
+        {Op::Expand, "Products and powers of sums multiplied out"},
+        {Op::Together, "One fraction over a common denominator"},
+        {Op::Cancel, "Common factors of numerator and denominator cancelled (polynomial gcd)"},
+        {Op::Factor, "Factored into irreducible polynomials over the integers"},
+    };
+    std::vector<std::pair<CLI::App*, Op>> algebra;
+    for (const auto& [op, summary] : algebra_ops) {
+        auto* cmd = app.add_subcommand(std::string(op_name(op)), summary);
+        cmd->add_option("expr", o.expr, "Expression")->required();
+        add_common(cmd, o);
+        algebra.emplace_back(cmd, op);
+    }
+    auto* coll = app.add_subcommand("collect", "Expanded and grouped by the powers of the variables given");
+    coll->add_option("expr", o.expr, "Expression")->required();
+    coll->add_option("vars", o.rest, "Variables to collect by, in order (default: the only symbol)");
+    add_common(coll, o);
+
     bool jsonl = false;
     BatchOptions batch_options;
     auto* batch = app.add_subcommand("batch", "JSON Lines requests on stdin, one answer per line");
@@ -329,8 +348,13 @@ int run_cli(int argc, char** argv) {
             }
             r.at.emplace_back(a.substr(0, eq), a.substr(eq + 1));
         }
+    } else if (cmd == coll) {
+        r.op = Op::Collect;
+        if (!o.rest.empty()) r.vars = o.rest;
     } else {
         r.op = Op::Simplify;
+        for (const auto& [c, op] : algebra)
+            if (cmd == c) r.op = op;
     }
     if (cmd == ev && o.as_float) {
         try {

@@ -8,6 +8,7 @@
 #include "diff/steps.hpp"
 #include "frontend/io.hpp"
 #include "parse/parse.hpp"
+#include "simplify/algebra.hpp"
 #include "simplify/simplify.hpp"
 
 #include <array>
@@ -49,15 +50,24 @@ eval::Point point(const Request& r) {
     return at;
 }
 
+constexpr std::array<std::pair<std::string_view, Op>, 11> op_names{{
+    {"diff", Op::Diff}, {"grad", Op::Grad}, {"jacobian", Op::Jacobian},
+    {"hessian", Op::Hessian}, {"eval", Op::Eval}, {"simplify", Op::Simplify},
+    {"expand", Op::Expand}, {"together", Op::Together}, {"cancel", Op::Cancel},
+    {"factor", Op::Factor}, {"collect", Op::Collect}}};
+
 }  // namespace
 
 std::optional<Op> op_from_name(std::string_view name) {
-    static constexpr std::array<std::pair<std::string_view, Op>, 6> names{{
-        {"diff", Op::Diff}, {"grad", Op::Grad}, {"jacobian", Op::Jacobian},
-        {"hessian", Op::Hessian}, {"eval", Op::Eval}, {"simplify", Op::Simplify}}};
-    for (const auto& [n, op] : names)
+    for (const auto& [n, op] : op_names)
         if (n == name) return op;
     return std::nullopt;
+}
+
+std::string_view op_name(Op op) {
+    for (const auto& [n, o] : op_names)
+        if (o == op) return n;
+    return {};
 }
 
 std::vector<std::string> split_names(std::string_view list) {
@@ -97,6 +107,22 @@ std::vector<Expr> symbols_named(const std::vector<std::string>& names) {
     return symbols;
 }
 
+bool is_rewrite(Op op) {
+    return op == Op::Simplify || op == Op::Expand || op == Op::Together || op == Op::Cancel || op == Op::Factor;
+}
+
+Expr rewrite(Op op, const Expr& e) {
+    switch (op) {
+    case Op::Expand: return simplify::expand(e);
+    case Op::Together: return simplify::together(e);
+    case Op::Cancel: return simplify::cancel(e);
+    case Op::Factor: return simplify::factor(e);
+    case Op::Simplify: return simplify::simplify(e);
+    default: break;
+    }
+    throw InternalError("rewrite: not an operation of one expression");
+}
+
 Result run(const Request& r, std::size_t* failed_expr) {
     if (r.exprs.empty()) throw Error("no expression given");
     if (r.op != Op::Jacobian && r.exprs.size() != 1) throw Error("expected exactly one expression");
@@ -105,7 +131,17 @@ Result run(const Request& r, std::size_t* failed_expr) {
     Result out;
     switch (r.op) {
     case Op::Simplify:
-        out.rows = {{simplify::simplify(exprs[0])}};
+    case Op::Expand:
+    case Op::Together:
+    case Op::Cancel:
+    case Op::Factor:
+        out.rows = {{rewrite(r.op, exprs[0])}};
+        return out;
+    case Op::Collect:
+        out.vars = variables(r, exprs);
+        if (!r.vars && out.vars.size() > 1)
+            throw Error("collect needs the variables to collect by: the expression has several");
+        out.rows = {{simplify::collect(exprs[0], out.vars)}};
         return out;
     case Op::Eval:
         out.shape = Result::Shape::Value;

@@ -14,9 +14,10 @@
 
 namespace nabla::frontend {
 
-enum class Op { Diff, Grad, Jacobian, Hessian, Eval, Simplify };
+enum class Op { Diff, Grad, Jacobian, Hessian, Eval, Simplify, Expand, Together, Cancel, Factor, Collect };
 
 std::optional<Op> op_from_name(std::string_view name);
+std::string_view op_name(Op op);  // as the batch and the command line spell it
 
 struct Request {
     Op op = Op::Simplify;
@@ -33,6 +34,11 @@ struct Result {
     eval::Value value{};                        // Shape::Value only
     std::vector<diff::Derivation> steps;        // diff with Request::steps: one per variable, in order
 };
+
+// The operations from one expression to one, without variables: simplify, expand, together,
+// cancel and factor.
+bool is_rewrite(Op op);
+core::Expr rewrite(Op op, const core::Expr& e);  // throws InternalError for another op
 
 // Throws nabla::Error; a ParseError's position is an offset into the expression it names:
 // `failed_expr` (when given) receives that expression's index in request.exprs.

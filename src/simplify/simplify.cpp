@@ -4,6 +4,7 @@
 #include "core/build.hpp"
 #include "core/error.hpp"
 #include "core/traverse.hpp"
+#include "simplify/algebra.hpp"
 #include "simplify/rules.hpp"
 
 #include <algorithm>
@@ -92,6 +93,7 @@ public:
             current = std::move(next);
         }
         if (trace_) trace_->stop = stop;
+        current = smallest_algebraic_form(current);
         // Every accepted step shrank its node, but a canonical rebuild may tie: keep the input.
         return sizes_.of(current) < sizes_.of(input) ? current : input;
     }
@@ -105,6 +107,30 @@ private:
             out += rule_infos[i].group;
         }
         return out;
+    }
+
+    // The whole expression expanded, cancelled or put over one denominator, when that is
+    // smaller: (x + 1)^2 - x^2 - 2*x - 1 is 0. Past a polynomial limit an operation is skipped.
+    Expr smallest_algebraic_form(const Expr& e) {
+        using Operation = Expr (*)(const Expr&);
+        static constexpr std::pair<Operation, std::string_view> operations[] = {
+            {&expand, "expand"}, {&cancel, "cancel"}, {&together, "together"}};
+        Expr best = e;
+        for (const auto& [operation, name] : operations) {
+            std::optional<Expr> candidate;
+            try {
+                candidate = operation(e);
+            } catch (const DomainError&) {
+                continue;  // a denominator that is 0 once expanded: keep it as written
+            } catch (const LimitError&) {
+                continue;
+            }
+            if (sizes_.of(*candidate) < sizes_.of(best)) {
+                best = std::move(*candidate);
+                if (trace_) trace_->fired.emplace_back(name);
+            }
+        }
+        return best;
     }
 
     Expr one_pass(const Expr& root) {

@@ -4,6 +4,8 @@
 // has fewer tree nodes than what it replaces, so simplify never makes an expression larger:
 // a tie keeps the input. Rules: cancel (common polynomial factors of a univariate fraction),
 // trig (tan <-> sin/cos, sin^2 + cos^2 = 1), exp-log (exp(a)*exp(b) = exp(a + b)).
+// Then the whole result is expanded, cancelled (multivariate gcd) and put over one denominator
+// (algebra.hpp), and the smallest of these is kept: (x + 1)^2 - x^2 - 2*x - 1 is 0.
 // The result equals the input wherever the input is defined; cancel may extend the domain
 // ((x^2 - 1)/(x - 1) -> x + 1 is also defined at x = 1), as computer algebra systems do.
 // Polynomial work is bounded (degree 64, coefficient size): beyond that a rule gives up.
@@ -31,8 +33,9 @@ enum class StopReason {
 };
 
 struct SimplifyTrace {
-    // The name of each rule applied to some node, in order. A rewrite inside a part that is
-    // then kept as written (its parent would become 1/0) still counts.
+    // The name of each rule applied to some node, in order, then "expand", "cancel" or
+    // "together" for a smaller whole. A rewrite inside a part that is then kept as written (its
+    // parent would become 1/0) still counts.
     std::vector<std::string> fired;
     StopReason stop = StopReason::Fixpoint;
 };

@@ -12,11 +12,10 @@
 #include "eval/eval.hpp"
 #include "frontend/optimize_text.hpp"
 #include "frontend/repl/statement.hpp"
-#include "simplify/simplify.hpp"
 #include "frontend/steps_text.hpp"
 #include "opt/minimize.hpp"
 #include "parse/parse.hpp"
-#include "simplify/simplify.hpp"
+#include "simplify/algebra.hpp"
 
 namespace nabla::repl {
 namespace {
@@ -208,9 +207,23 @@ Result run_operation(Op op, const Piece& at, const std::vector<Piece>& args, con
     try {
         switch (op) {
             case Op::Simplify:
+            case Op::Expand:
+            case Op::Together:
+            case Op::Cancel:
+            case Op::Factor:
                 if (args.size() != 1 || args[0].blank()) throw error_at(at, "expected one expression");
-                r.rows = {{simplify::simplify(expand(args[0], scope))}};
+                r.rows = {{frontend::rewrite(op, expand(args[0], scope))}};
                 return r;
+            case Op::Collect: {
+                need_arguments(at, args, 1, "an expression, then the variables: collect(f, x) or collect(f, x, y)");
+                const Expr f = expand(args[0], scope);
+                r.vars = variables(std::span(args).subspan(1), std::span(args).first(1), std::span(&f, 1), scope);
+                if (args.size() == 1 && r.vars.size() > 1)
+                    throw error_at(at, "collect needs the variables to collect by: the expression has several (" +
+                                           frontend::joined_names(r.vars) + ")");
+                r.rows = {{simplify::collect(f, r.vars)}};
+                return r;
+            }
             case Op::Eval:
                 return evaluate(at, args, scope);
             case Op::Diff: {

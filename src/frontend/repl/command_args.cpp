@@ -100,7 +100,7 @@ std::vector<Piece> operation_arguments(Op op, const Piece& body, const Scope& sc
     if (t.empty()) return {};
     if (has_top_level_comma(t)) return split_arguments(body);
     if (op == Op::Eval) return with_bindings(body, t);
-    if (op == Op::Simplify) return {body};
+    if (frontend::is_rewrite(op)) return {body};
     return with_trailing_variables(op, body, t, scope);
 }
 

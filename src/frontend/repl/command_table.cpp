@@ -6,7 +6,7 @@
 namespace nabla::repl {
 namespace {
 
-constexpr std::array<CommandInfo, 21> table{{
+constexpr std::array<CommandInfo, 26> table{{
     {"diff", ":diff EXPR, x [, y ...]", "partial derivative(s), in the order given; :diff f x 2 for d2f/dx2"},
     {"grad", ":grad EXPR [, [x, y]]", "gradient (default order: a function's parameters, else names sorted)"},
     {"jacobian", ":jacobian [F, G], [x, y]", "Jacobian matrix: rows are functions, columns variables"},
@@ -16,6 +16,11 @@ constexpr std::array<CommandInfo, 21> table{{
     {"minimize", ":minimize EXPR, x = 1 [, gd]",
      "local minimum from the point given (others 0); gd, newton or lbfgs"},
     {"simplify", ":simplify EXPR", "canonical, simplified form (what a plain expression gives)"},
+    {"expand", ":expand EXPR", "products and powers of sums multiplied out"},
+    {"together", ":together EXPR", "one fraction over a common denominator"},
+    {"cancel", ":cancel EXPR", "common factors of numerator and denominator cancelled"},
+    {"factor", ":factor EXPR", "factored into irreducible polynomials over the integers"},
+    {"collect", ":collect EXPR, x [, y]", "expanded and grouped by the powers of x (then y)"},
     {"latex", ":latex [%N | EXPR]", "LaTeX of the last result (or of %N, or of EXPR)"},
     {"cse", ":cse [%N | EXPR]", "the last result with shared sub-expressions written once"},
     {"code", ":code [%N | EXPR]", "generated C++ of the last result (value, gradient, batch)"},
