@@ -219,18 +219,18 @@ TEST_SUITE("repl") {
         Session s;  // only for a scope with no definitions
         Environment env;
         const Scope scope{env, {}};
-        auto args = [&](nabla::frontend::Op op, std::string_view text) {
+        auto args = [&](nabla::frontend::Operation op, std::string_view text) {
             return words(operation_arguments(op, {text, 0, text.size()}, scope));
         };
-        using nabla::frontend::Op;
-        CHECK(args(Op::Diff, "x^2*y, x, y") == "x^2*y|x|y");
-        CHECK(args(Op::Diff, "x^2*y x y") == "x^2*y|x|y");
-        CHECK(args(Op::Diff, "sin(x) x 3") == "sin(x)|x|3");
-        CHECK(args(Op::Diff, "x + y") == "x + y");  // no split leaves a valid expression
-        CHECK(args(Op::Grad, "x*y + y^2 y x") == "x*y + y^2|y|x");
-        CHECK(args(Op::Grad, "x*y") == "x*y");
-        CHECK(args(Op::Jacobian, "[x*y, x + y] [x, y]") == "[x*y, x + y]|[x, y]");
-        CHECK(args(Op::Eval, "x^2 + y x = 1 y=2/3") == "x^2 + y|x = 1|y=2/3");
+        using nabla::frontend::Operation;
+        CHECK(args(Operation::Diff, "x^2*y, x, y") == "x^2*y|x|y");
+        CHECK(args(Operation::Diff, "x^2*y x y") == "x^2*y|x|y");
+        CHECK(args(Operation::Diff, "sin(x) x 3") == "sin(x)|x|3");
+        CHECK(args(Operation::Diff, "x + y") == "x + y");  // no split leaves a valid expression
+        CHECK(args(Operation::Grad, "x*y + y^2 y x") == "x*y + y^2|y|x");
+        CHECK(args(Operation::Grad, "x*y") == "x*y");
+        CHECK(args(Operation::Jacobian, "[x*y, x + y] [x, y]") == "[x*y, x + y]|[x, y]");
+        CHECK(args(Operation::Eval, "x^2 + y x = 1 y=2/3") == "x^2 + y|x = 1|y=2/3");
         auto minimize = [](std::string_view text) {
             return words(minimize_arguments({text, 0, text.size()}));
         };

@@ -1,5 +1,9 @@
-// test_request.cpp — frontend::run, the one dispatch of the CLI, the batch and the REPL.
+// test_request.cpp — frontend::run and compute, the one dispatch of the CLI, the batch and the REPL.
 #include "frontend/request.hpp"
+
+#include "core/build.hpp"
+#include "core/error.hpp"
+#include "parse/parse.hpp"
 
 #include <doctest/doctest.h>
 
@@ -7,10 +11,10 @@ using namespace nabla::frontend;
 
 TEST_SUITE("request") {
     TEST_CASE("Request: run() with steps gives the result and one derivation per variable") {
-        Request r{Op::Diff, {"sin(x)*y^3"}, std::vector<std::string>{"x", "y"}, {}, true};
-        const Result with = run(r);
+        Request r{Operation::Diff, {"sin(x)*y^3"}, std::vector<std::string>{"x", "y"}, {}, true};
+        const Response with = run(r);
         r.steps = false;
-        const Result without = run(r);
+        const Response without = run(r);
         CHECK(with.rows == without.rows);
         CHECK(without.steps.empty());
         REQUIRE(with.steps.size() == 2);
@@ -23,7 +27,32 @@ TEST_SUITE("request") {
     }
 
     TEST_CASE("Request: steps are only recorded for diff") {
-        const Request r{Op::Grad, {"x*y"}, std::nullopt, {}, true};
+        const Request r{Operation::Grad, {"x*y"}, std::nullopt, {}, true};
         CHECK(run(r).steps.empty());
+    }
+
+    TEST_CASE("Request: a point's values are any constant expression, each variable given once") {
+        Request r{Operation::Eval, {"cos(x) + y"}, std::nullopt, {{"x", "pi/3"}, {"y", "sqrt(4)/3"}}, false};
+        const Response v = run(r);
+        REQUIRE(v.value.exact);
+        CHECK(*v.value.exact == mpq_class(7, 6));
+        r.at = {{"x", "1"}, {"y", "2"}, {"x", "3"}};
+        CHECK_THROWS_WITH_AS(run(r), "'x' is given twice", nabla::Error);
+        r.at = {{"x", "z"}, {"y", "1"}};
+        CHECK_THROWS_WITH_AS(run(r), "no value for 'z'", nabla::Error);
+        r.at = {{"x", "1 +"}, {"y", "1"}};
+        CHECK_THROWS_AS(run(r), nabla::Error);
+    }
+
+    TEST_CASE("Request: compute on parsed expressions is what run does on their text") {
+        const Task t{Operation::Hessian, {nabla::parse::parse("x^2*y + exp(y)")}, std::nullopt, {}, false};
+        const Response computed = compute(t);
+        const Response ran = run(Request{Operation::Hessian, {"x^2*y + exp(y)"}, std::nullopt, {}, false});
+        CHECK(computed.rows == ran.rows);
+        CHECK(computed.vars == ran.vars);
+        const Task several{Operation::Diff, {nabla::parse::parse("x*y")}, std::nullopt, {}, false};
+        CHECK_THROWS_WITH_AS(compute(several),
+                             "diff needs the variables to differentiate by: the expression has several (x, y)",
+                             nabla::Error);
     }
 }

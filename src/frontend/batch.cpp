@@ -63,7 +63,7 @@ Request to_request(const json& j) {
     if (!op) throw Error("unknown op \"" + op_name + "\" (expected " + std::string(op_list) + ")");
     Request r;
     r.op = *op;
-    if (r.op == Op::Jacobian && j.contains("exprs")) {
+    if (r.op == Operation::Jacobian && j.contains("exprs")) {
         r.exprs = field_strings(j, "exprs");
     } else {
         if (!j.contains("expr")) throw Error("missing \"expr\"");
@@ -104,7 +104,7 @@ std::string seconds_text(double s) { return fmt::format("{:g} s", s); }
 // The answer to a parsed request; `cancelled` is set, and the answer empty, when it was stopped.
 std::string respond(const std::string& id, const json& request, const BatchOptions& options, bool& cancelled) {
     try {
-        const Result result = run(to_request(request));
+        const Response result = run(to_request(request));
         return "{\"id\":" + id + ",\"ok\":true," + result_fields(result, options.max_result_bytes) + "}";
     } catch (const Cancelled&) {
         cancelled = true;

@@ -51,7 +51,7 @@ using Clock = std::chrono::steady_clock;
 
 double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
 
-void print_stats(const Result& r, double compute_ms, double print_ms) {
+void print_stats(const Response& r, double compute_ms, double print_ms) {
     std::vector<core::Expr> roots;
     for (const auto& row : r.rows) roots.insert(roots.end(), row.begin(), row.end());
     std::cerr << fmt::format("stats: {} result(s), {} DAG nodes, {:.0f} tree nodes, {} nodes built; "
@@ -65,7 +65,7 @@ int execute(const Request& request, const Options& o) {
     std::size_t failed = 0;
     try {
         const auto t0 = Clock::now();
-        Result result = run(request, &failed);
+        Response result = run(request, &failed);
         const double compute_ms = ms_since(t0);
         const auto t1 = Clock::now();
         Format format = *format_from_name(o.format);
@@ -106,7 +106,7 @@ int diff_lines(const Options& o) {
             std::cout << "\n";
             continue;
         }
-        Request r{Op::Diff, {line}, split_names(o.wrt), {}, false};
+        Request r{Operation::Diff, {line}, split_names(o.wrt), {}, false};
         try {
             std::cout << render(run(r), *format_from_name(o.format));
         } catch (const Error& e) {
@@ -246,13 +246,13 @@ int run_cli(int argc, char** argv) {
     add_common(simp, o);
 
     // The polynomial algebra of docs/simplify.md, one subcommand each.
-    const std::pair<Op, const char*> algebra_ops[] = {
-        {Op::Expand, "Products and powers of sums multiplied out"},
-        {Op::Together, "One fraction over a common denominator"},
-        {Op::Cancel, "Common factors of numerator and denominator cancelled (polynomial gcd)"},
-        {Op::Factor, "Factored into irreducible polynomials over the integers"},
+    const std::pair<Operation, const char*> algebra_ops[] = {
+        {Operation::Expand, "Products and powers of sums multiplied out"},
+        {Operation::Together, "One fraction over a common denominator"},
+        {Operation::Cancel, "Common factors of numerator and denominator cancelled (polynomial gcd)"},
+        {Operation::Factor, "Factored into irreducible polynomials over the integers"},
     };
-    std::vector<std::pair<CLI::App*, Op>> algebra;
+    std::vector<std::pair<CLI::App*, Operation>> algebra;
     for (const auto& [op, summary] : algebra_ops) {
         auto* cmd = app.add_subcommand(std::string(op_name(op)), summary);
         cmd->add_option("expr", o.expr, "Expression")->required();
@@ -330,16 +330,16 @@ int run_cli(int argc, char** argv) {
         return 1;
     }
     if (cmd == diff) {
-        r.op = Op::Diff;
+        r.op = Operation::Diff;
         std::vector<std::string> vars = o.rest;
         if (!o.wrt.empty()) vars = split_names(o.wrt);
         if (!vars.empty()) r.vars = vars;
         r.steps = o.steps;
     } else if (cmd == grad || cmd == jac || cmd == hess) {
-        r.op = cmd == grad ? Op::Grad : cmd == jac ? Op::Jacobian : Op::Hessian;
+        r.op = cmd == grad ? Operation::Grad : cmd == jac ? Operation::Jacobian : Operation::Hessian;
         if (!o.vars.empty()) r.vars = split_names(o.vars);
     } else if (cmd == ev) {
-        r.op = Op::Eval;
+        r.op = Operation::Eval;
         for (const std::string& a : o.rest) {
             auto eq = a.find('=');
             if (eq == std::string::npos) {
@@ -349,16 +349,16 @@ int run_cli(int argc, char** argv) {
             r.at.emplace_back(a.substr(0, eq), a.substr(eq + 1));
         }
     } else if (cmd == coll) {
-        r.op = Op::Collect;
+        r.op = Operation::Collect;
         if (!o.rest.empty()) r.vars = o.rest;
     } else {
-        r.op = Op::Simplify;
+        r.op = Operation::Simplify;
         for (const auto& [c, op] : algebra)
             if (cmd == c) r.op = op;
     }
     if (cmd == ev && o.as_float) {
         try {
-            Result res = run(r);
+            Response res = run(r);
             std::cout << fmt::format("{}\n", res.value.number);
             return 0;
         } catch (const Error& e) {

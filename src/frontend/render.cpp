@@ -57,13 +57,13 @@ std::string print_one(const Expr& e, Format format) {
 }
 
 // Labels for CSE output: f, or df/dx_i, or H[i,j] by the variables' names.
-std::vector<std::string> labels(const Result& r) {
+std::vector<std::string> labels(const Response& r) {
     std::vector<std::string> out;
     for (std::size_t i = 0; i < r.rows.size(); ++i)
         for (std::size_t j = 0; j < r.rows[i].size(); ++j) {
             switch (r.shape) {
-            case Result::Shape::Vector: out.push_back("d/d" + r.vars[j].name()); break;
-            case Result::Shape::Matrix: out.push_back(fmt::format("[{},{}]", i + 1, j + 1)); break;
+            case Response::Shape::Vector: out.push_back("d/d" + r.vars[j].name()); break;
+            case Response::Shape::Matrix: out.push_back(fmt::format("[{},{}]", i + 1, j + 1)); break;
             default: out.push_back("result"); break;
             }
         }
@@ -99,8 +99,8 @@ std::optional<Format> format_from_name(std::string_view name) {
     return std::nullopt;
 }
 
-std::string result_fields(const Result& r, std::size_t max_bytes) {
-    if (r.shape == Result::Shape::Value) {
+std::string result_fields(const Response& r, std::size_t max_bytes) {
+    if (r.shape == Response::Shape::Value) {
         json out;
         out["result"] = r.value.number;
         if (r.value.exact) out["exact"] = exact_text(*r.value.exact);
@@ -118,8 +118,8 @@ std::string result_fields(const Result& r, std::size_t max_bytes) {
         out += ']';
     };
     switch (r.shape) {
-    case Result::Shape::Scalar: out += budget(json_string(print::infix(r.rows[0][0]))); break;
-    case Result::Shape::Vector: append_row(r.rows[0]); break;
+    case Response::Shape::Scalar: out += budget(json_string(print::infix(r.rows[0][0]))); break;
+    case Response::Shape::Vector: append_row(r.rows[0]); break;
     default:
         out += '[';
         for (std::size_t i = 0; i < r.rows.size(); ++i) {
@@ -131,9 +131,9 @@ std::string result_fields(const Result& r, std::size_t max_bytes) {
     return out;
 }
 
-std::string render(const Result& r, Format format, std::size_t max_bytes) {
+std::string render(const Response& r, Format format, std::size_t max_bytes) {
     Budget budget(max_bytes);
-    if (r.shape == Result::Shape::Value) return render_value(r.value, format) + "\n";
+    if (r.shape == Response::Shape::Value) return render_value(r.value, format) + "\n";
     if (format == Format::Cse) {
         std::vector<Expr> roots;
         for (const auto& row : r.rows) roots.insert(roots.end(), row.begin(), row.end());
@@ -146,13 +146,13 @@ std::string render(const Result& r, Format format, std::size_t max_bytes) {
             for (const Expr& e : row) v.push_back(json::parse(budget(print::json_tree(e))));
             out.push_back(std::move(v));
         }
-        if (r.shape == Result::Shape::Scalar) return out[0][0].dump() + "\n";
-        if (r.shape == Result::Shape::Vector) return out[0].dump() + "\n";
+        if (r.shape == Response::Shape::Scalar) return out[0][0].dump() + "\n";
+        if (r.shape == Response::Shape::Vector) return out[0].dump() + "\n";
         return out.dump() + "\n";
     }
     switch (r.shape) {
-    case Result::Shape::Scalar: return budget(print_one(r.rows[0][0], format)) + "\n";
-    case Result::Shape::Vector: {
+    case Response::Shape::Scalar: return budget(print_one(r.rows[0][0], format)) + "\n";
+    case Response::Shape::Vector: {
         std::string out;
         if (format == Format::Latex) {
             out = "\\begin{pmatrix}\n";
@@ -162,7 +162,7 @@ std::string render(const Result& r, Format format, std::size_t max_bytes) {
         for (const Expr& e : r.rows[0]) out += budget(print::infix(e)) + "\n";
         return out;
     }
-    case Result::Shape::Matrix: {
+    case Response::Shape::Matrix: {
         std::vector<std::vector<std::string>> cells;
         for (const auto& row : r.rows) {
             cells.emplace_back();

@@ -18,10 +18,10 @@ std::optional<Format> format_from_name(std::string_view name);
 // `"result": str | [str] | [[str]] | number` and `"exact": str` for an exact eval.
 // Both functions throw nabla::LimitError once the text would pass max_bytes, before
 // building more of it.
-std::string result_fields(const Result& result, std::size_t max_bytes = limits::max_result_bytes);
+std::string result_fields(const Response& result, std::size_t max_bytes = limits::max_result_bytes);
 
 // For the terminal: a scalar on one line, a gradient one entry per line, matrices with
 // aligned columns (pmatrix in LaTeX).
-std::string render(const Result& result, Format format, std::size_t max_bytes = limits::max_result_bytes);
+std::string render(const Response& result, Format format, std::size_t max_bytes = limits::max_result_bytes);
 
 }  // namespace nabla::frontend

@@ -7,10 +7,12 @@
 #include "diff/calculus.hpp"
 #include "diff/steps.hpp"
 #include "frontend/io.hpp"
+#include "frontend/optimize_text.hpp"
 #include "parse/parse.hpp"
 #include "simplify/algebra.hpp"
 #include "simplify/simplify.hpp"
 
+#include <algorithm>
 #include <array>
 #include <fstream>
 #include <iostream>
@@ -29,42 +31,50 @@ std::vector<Expr> parse_all(const Request& r, std::size_t* failed_expr) {
     return out;
 }
 
-std::vector<Expr> variables(const Request& r, std::span<const Expr> exprs) {
-    if (!r.vars) return diff::default_variables(exprs);
-    return symbols_named(*r.vars);
-}
+std::vector<Expr> variables(const Task& t) { return t.vars ? *t.vars : diff::default_variables(t.exprs); }
 
-eval::Point point(const Request& r) {
-    eval::Point at;
+// The values of `at`, parsed; a parse error names the variable.
+std::vector<std::pair<Expr, Expr>> values(const Request& r) {
+    std::vector<std::pair<Expr, Expr>> at;
     for (const auto& [name, text] : r.at) {
-        if (!parse::is_variable_name(name)) throw Error("'" + name + "' is not a variable name");
-        Expr v;
+        const Expr symbol = symbols_named({name})[0];
         try {
-            v = parse::parse(text);
+            at.emplace_back(symbol, parse::parse(text));
         } catch (const Error& e) {
             throw Error("value of " + name + ": " + e.what());
         }
-        if (!v.is_number()) throw Error("the value of " + name + " must be a rational number, got '" + text + "'");
-        at.insert_or_assign(name, v.value());
     }
     return at;
 }
 
-constexpr std::array<std::pair<std::string_view, Op>, 11> op_names{{
-    {"diff", Op::Diff}, {"grad", Op::Grad}, {"jacobian", Op::Jacobian},
-    {"hessian", Op::Hessian}, {"eval", Op::Eval}, {"simplify", Op::Simplify},
-    {"expand", Op::Expand}, {"together", Op::Together}, {"cancel", Op::Cancel},
-    {"factor", Op::Factor}, {"collect", Op::Collect}}};
+// f at the point, exact where it can be: substituting first keeps values such as pi/3 exact
+// (cos(x) at x = pi/3 is 1/2).
+eval::Value value_at(const Expr& f, const std::vector<std::pair<Expr, Expr>>& at) {
+    std::vector<Expr> names, values;
+    for (const auto& [name, value] : at) {
+        if (std::find(names.begin(), names.end(), name) != names.end())
+            throw Error("'" + name.name() + "' is given twice");
+        names.push_back(name);
+        values.push_back(value);
+    }
+    return eval::evaluate(core::substitute(f, names, values), {});
+}
+
+constexpr std::array<std::pair<std::string_view, Operation>, 11> op_names{{
+    {"diff", Operation::Diff}, {"grad", Operation::Grad}, {"jacobian", Operation::Jacobian},
+    {"hessian", Operation::Hessian}, {"eval", Operation::Eval}, {"simplify", Operation::Simplify},
+    {"expand", Operation::Expand}, {"together", Operation::Together}, {"cancel", Operation::Cancel},
+    {"factor", Operation::Factor}, {"collect", Operation::Collect}}};
 
 }  // namespace
 
-std::optional<Op> op_from_name(std::string_view name) {
+std::optional<Operation> op_from_name(std::string_view name) {
     for (const auto& [n, op] : op_names)
         if (n == name) return op;
     return std::nullopt;
 }
 
-std::string_view op_name(Op op) {
+std::string_view op_name(Operation op) {
     for (const auto& [n, o] : op_names)
         if (o == op) return n;
     return {};
@@ -107,79 +117,91 @@ std::vector<Expr> symbols_named(const std::vector<std::string>& names) {
     return symbols;
 }
 
-bool is_rewrite(Op op) {
-    return op == Op::Simplify || op == Op::Expand || op == Op::Together || op == Op::Cancel || op == Op::Factor;
+bool is_rewrite(Operation op) {
+    return op == Operation::Simplify || op == Operation::Expand || op == Operation::Together || op == Operation::Cancel || op == Operation::Factor;
 }
 
-Expr rewrite(Op op, const Expr& e) {
+Expr rewrite(Operation op, const Expr& e) {
     switch (op) {
-    case Op::Expand: return simplify::expand(e);
-    case Op::Together: return simplify::together(e);
-    case Op::Cancel: return simplify::cancel(e);
-    case Op::Factor: return simplify::factor(e);
-    case Op::Simplify: return simplify::simplify(e);
+    case Operation::Expand: return simplify::expand(e);
+    case Operation::Together: return simplify::together(e);
+    case Operation::Cancel: return simplify::cancel(e);
+    case Operation::Factor: return simplify::factor(e);
+    case Operation::Simplify: return simplify::simplify(e);
     default: break;
     }
     throw InternalError("rewrite: not an operation of one expression");
 }
 
-Result run(const Request& r, std::size_t* failed_expr) {
+Response run(const Request& r, std::size_t* failed_expr) {
     if (r.exprs.empty()) throw Error("no expression given");
-    if (r.op != Op::Jacobian && r.exprs.size() != 1) throw Error("expected exactly one expression");
-    const std::vector<Expr> exprs = parse_all(r, failed_expr);
+    if (r.op != Operation::Jacobian && r.exprs.size() != 1) throw Error("expected exactly one expression");
+    Task task{r.op, parse_all(r, failed_expr), std::nullopt, {}, r.steps};
     if (failed_expr) *failed_expr = 0;
-    Result out;
-    switch (r.op) {
-    case Op::Simplify:
-    case Op::Expand:
-    case Op::Together:
-    case Op::Cancel:
-    case Op::Factor:
-        out.rows = {{rewrite(r.op, exprs[0])}};
+    if (r.vars) task.vars = symbols_named(*r.vars);
+    task.at = values(r);
+    return compute(task);
+}
+
+Response compute(const Task& t) {
+    NABLA_ASSERT(!t.exprs.empty() && (t.op == Operation::Jacobian || t.exprs.size() == 1),
+                 "compute: one expression, or several for a Jacobian");
+    const Expr& f = t.exprs[0];
+    Response out;
+    auto one_variable_unless_given = [&](const char* what) {
+        if (!t.vars && out.vars.size() > 1)
+            throw Error(std::string(what) + " needs the variables to " + (t.op == Operation::Diff ? "differentiate" : "collect")
+                        + " by: the expression has several (" + joined_names(out.vars) + ")");
+    };
+    switch (t.op) {
+    case Operation::Simplify:
+    case Operation::Expand:
+    case Operation::Together:
+    case Operation::Cancel:
+    case Operation::Factor:
+        out.rows = {{rewrite(t.op, f)}};
         return out;
-    case Op::Collect:
-        out.vars = variables(r, exprs);
-        if (!r.vars && out.vars.size() > 1)
-            throw Error("collect needs the variables to collect by: the expression has several");
-        out.rows = {{simplify::collect(exprs[0], out.vars)}};
+    case Operation::Collect:
+        out.vars = variables(t);
+        one_variable_unless_given("collect");
+        out.rows = {{simplify::collect(f, out.vars)}};
         return out;
-    case Op::Eval:
-        out.shape = Result::Shape::Value;
-        out.value = eval::evaluate(exprs[0], point(r));
+    case Operation::Eval:
+        out.shape = Response::Shape::Value;
+        out.value = value_at(f, t.at);
         return out;
-    case Op::Diff: {
-        out.vars = variables(r, exprs);
-        if (!r.vars && out.vars.size() > 1)
-            throw Error("diff needs the variables to differentiate by: the expression has several");
+    case Operation::Diff: {
+        out.vars = variables(t);
+        one_variable_unless_given("diff");
         if (out.vars.empty()) throw Error("diff needs at least one variable");
         if (out.vars.size() > limits::max_diff_order)
             throw LimitError("at most " + std::to_string(limits::max_diff_order) + " successive derivatives");
-        if (!r.steps) {
-            out.rows = {{diff::partial(exprs[0], out.vars)}};
+        if (!t.steps) {
+            out.rows = {{diff::partial(f, out.vars)}};
             return out;
         }
-        Expr f = exprs[0];  // as diff::partial does, one variable after the other, recording
+        Expr d = f;  // as diff::partial does, one variable after the other, recording
         for (const Expr& x : out.vars) {
-            out.steps.push_back(diff::derivation(f, x));
-            f = out.steps.back().result;
+            out.steps.push_back(diff::derivation(d, x));
+            d = out.steps.back().result;
         }
-        out.rows = {{f}};
+        out.rows = {{d}};
         return out;
     }
-    case Op::Grad:
-        out.shape = Result::Shape::Vector;
-        out.vars = variables(r, exprs);
-        out.rows = {diff::gradient(exprs[0], out.vars)};
+    case Operation::Grad:
+        out.shape = Response::Shape::Vector;
+        out.vars = variables(t);
+        out.rows = {diff::gradient(f, out.vars)};
         return out;
-    case Op::Jacobian:
-        out.shape = Result::Shape::Matrix;
-        out.vars = variables(r, exprs);
-        out.rows = diff::jacobian(exprs, out.vars);
+    case Operation::Jacobian:
+        out.shape = Response::Shape::Matrix;
+        out.vars = variables(t);
+        out.rows = diff::jacobian(t.exprs, out.vars);
         return out;
-    case Op::Hessian:
-        out.shape = Result::Shape::Matrix;
-        out.vars = variables(r, exprs);
-        out.rows = diff::hessian(exprs[0], out.vars);
+    case Operation::Hessian:
+        out.shape = Response::Shape::Matrix;
+        out.vars = variables(t);
+        out.rows = diff::hessian(f, out.vars);
         return out;
     }
     return out;

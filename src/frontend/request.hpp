@@ -1,5 +1,6 @@
 // request.hpp — one calculus request (diff, grad, ...) as text in, expressions out.
-// The CLI, the JSONL batch and the REPL all go through run(), so they always agree.
+// The CLI and the JSONL batch go through run(), the REPL (which expands its definitions first)
+// through compute(): every operation is computed in one place, so they always agree.
 #pragma once
 
 #include "core/expr.hpp"
@@ -14,20 +15,20 @@
 
 namespace nabla::frontend {
 
-enum class Op { Diff, Grad, Jacobian, Hessian, Eval, Simplify, Expand, Together, Cancel, Factor, Collect };
+enum class Operation { Diff, Grad, Jacobian, Hessian, Eval, Simplify, Expand, Together, Cancel, Factor, Collect };
 
-std::optional<Op> op_from_name(std::string_view name);
-std::string_view op_name(Op op);  // as the batch and the command line spell it
+std::optional<Operation> op_from_name(std::string_view name);
+std::string_view op_name(Operation op);  // as the batch and the command line spell it
 
 struct Request {
-    Op op = Op::Simplify;
+    Operation op = Operation::Simplify;
     std::vector<std::string> exprs;                   // one, or several for a Jacobian
     std::optional<std::vector<std::string>> vars;     // absent: every symbol, naturally sorted
-    std::vector<std::pair<std::string, std::string>> at;  // eval: name -> value in the language
+    std::vector<std::pair<std::string, std::string>> at;  // eval: name -> value, a constant expression
     bool steps = false;                               // diff: record the derivation too
 };
 
-struct Result {
+struct Response {
     enum class Shape { Scalar, Vector, Matrix, Value } shape = Shape::Scalar;
     std::vector<std::vector<core::Expr>> rows;  // Scalar: 1x1, Vector: 1xn, Matrix: m x n
     std::vector<core::Expr> vars;               // the variables used, in order
@@ -35,14 +36,27 @@ struct Result {
     std::vector<diff::Derivation> steps;        // diff with Request::steps: one per variable, in order
 };
 
+// A request with its expressions parsed.
+struct Task {
+    Operation op = Operation::Simplify;
+    std::vector<core::Expr> exprs;                          // one, or several for a Jacobian
+    std::optional<std::vector<core::Expr>> vars;            // absent: every symbol, naturally sorted
+    std::vector<std::pair<core::Expr, core::Expr>> at;      // eval: symbol -> value, any constant expression
+    bool steps = false;                                     // diff: record the derivation too
+};
+
+// Throws nabla::Error: for diff or collect without variables of an expression that has
+// several, a symbol given twice in `at`, a value that is not constant ("no value for 'y'").
+Response compute(const Task& task);
+
 // The operations from one expression to one, without variables: simplify, expand, together,
 // cancel and factor.
-bool is_rewrite(Op op);
-core::Expr rewrite(Op op, const core::Expr& e);  // throws InternalError for another op
+bool is_rewrite(Operation op);
+core::Expr rewrite(Operation op, const core::Expr& e);  // throws InternalError for another op
 
 // Throws nabla::Error; a ParseError's position is an offset into the expression it names:
 // `failed_expr` (when given) receives that expression's index in request.exprs.
-Result run(const Request& request, std::size_t* failed_expr = nullptr);
+Response run(const Request& request, std::size_t* failed_expr = nullptr);
 
 // The text of an EXPR argument: literal text, @FILE (the file's contents), or - (standard
 // input). Throws nabla::Error when the file cannot be read.

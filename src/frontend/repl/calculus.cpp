@@ -21,8 +21,8 @@ namespace nabla::repl {
 namespace {
 
 using core::Expr;
-using frontend::Op;
-using frontend::Result;
+using frontend::Operation;
+using frontend::Response;
 using K = Token::Kind;
 
 Error error_at(const Piece& at, const std::string& message) {
@@ -132,8 +132,8 @@ std::vector<Expr> functions_of(const Piece& p, const Scope& scope) {
             std::from_chars(digits.data(), digits.data() + digits.size(), number);
         }
         if (t[0].kind == K::Name || number > 0) {
-            const Result& r = result_at(p, number, scope);
-            if (r.shape == Result::Shape::Vector) return r.rows[0];
+            const Response& r = result_at(p, number, scope);
+            if (r.shape == Response::Shape::Vector) return r.rows[0];
         }
     }
     out.push_back(expand(p, scope));
@@ -148,26 +148,6 @@ std::pair<Expr, Piece> binding(const Piece& p) {
     const std::string name(word(p, t[0]));
     if (!parse::is_variable_name(name)) throw error_at(p, "'" + name + "' is not a variable name");
     return {core::sym(name), Piece{p.statement, p.begin + t[1].end, p.end}};
-}
-
-Result evaluate(const Piece& at, const std::vector<Piece>& args, const Scope& scope) {
-    need_arguments(at, args, 1, "an expression, then values like x = 1/2");
-    const Expr f = expand(args[0], scope);
-    std::vector<Expr> names, values;
-    for (const Piece& p : std::span(args).subspan(1)) {
-        const auto [name, value] = binding(p);
-        names.push_back(name);
-        values.push_back(expand(value, scope));
-    }
-    try {
-        // Substituting first keeps values such as pi/3 exact: cos(x) at x = pi/3 is 1/2.
-        Result r;
-        r.shape = Result::Shape::Value;
-        r.value = eval::evaluate(core::substitute(f, names, values), {});
-        return r;
-    } catch (const Error&) {
-        rethrow_at(at);
-    }
 }
 
 // A last argument that is a name alone, not `x = ...`, is the method; it is taken off the
@@ -200,86 +180,75 @@ Eigen::VectorXd starting_point(std::span<const Piece> bindings, const std::vecto
     return x0;
 }
 
+// The task of op(args): the arguments expanded, the variables resolved as documented in
+// calculus.hpp, so that frontend::compute does the same work as for the CLI.
+frontend::Task task_of(Operation op, const Piece& at, const std::vector<Piece>& args, const Scope& scope) {
+    frontend::Task t;
+    t.op = op;
+    switch (op) {
+    case Operation::Simplify:
+    case Operation::Expand:
+    case Operation::Together:
+    case Operation::Cancel:
+    case Operation::Factor:
+        if (args.size() != 1 || args[0].blank()) throw error_at(at, "expected one expression");
+        t.exprs = {expand(args[0], scope)};
+        return t;
+    case Operation::Collect:
+        need_arguments(at, args, 1, "an expression, then the variables: collect(f, x) or collect(f, x, y)");
+        t.exprs = {expand(args[0], scope)};
+        if (args.size() > 1) t.vars = variables(std::span(args).subspan(1), {}, t.exprs, scope);
+        return t;
+    case Operation::Eval:
+        need_arguments(at, args, 1, "an expression, then values like x = 1/2");
+        t.exprs = {expand(args[0], scope)};
+        for (const Piece& p : std::span(args).subspan(1)) {
+            const auto [name, value] = binding(p);
+            t.at.emplace_back(name, expand(value, scope));
+        }
+        return t;
+    case Operation::Diff:
+        need_arguments(at, args, 1, "an expression, then the variables: diff(f, x) or diff(f, x, y)");
+        t.exprs = {expand(args[0], scope)};
+        t.vars = diff_variables(at, args, t.exprs[0], scope);
+        return t;
+    case Operation::Grad:
+    case Operation::Hessian:
+        need_arguments(at, args, 1, "an expression, then optionally its variables: grad(f) or grad(f, [x, y])");
+        t.exprs = {expand(args[0], scope)};
+        t.vars = variables(std::span(args).subspan(1), std::span(args).first(1), t.exprs, scope);
+        return t;
+    case Operation::Jacobian: {
+        need_arguments(at, args, 1, "the functions, then optionally the variables: jacobian([f, g], [x, y])");
+        t.exprs = functions_of(args[0], scope);
+        const std::vector<Piece> named = list_items(args[0]).value_or(std::vector<Piece>{args[0]});
+        t.vars = variables(std::span(args).subspan(1), named, t.exprs, scope);
+        return t;
+    }
+    }
+    return t;
+}
+
 }  // namespace
 
-Result run_operation(Op op, const Piece& at, const std::vector<Piece>& args, const Scope& scope) {
-    Result r;
+Response run_operation(Operation op, const Piece& at, const std::vector<Piece>& args, const Scope& scope) {
     try {
-        switch (op) {
-            case Op::Simplify:
-            case Op::Expand:
-            case Op::Together:
-            case Op::Cancel:
-            case Op::Factor:
-                if (args.size() != 1 || args[0].blank()) throw error_at(at, "expected one expression");
-                r.rows = {{frontend::rewrite(op, expand(args[0], scope))}};
-                return r;
-            case Op::Collect: {
-                need_arguments(at, args, 1, "an expression, then the variables: collect(f, x) or collect(f, x, y)");
-                const Expr f = expand(args[0], scope);
-                r.vars = variables(std::span(args).subspan(1), std::span(args).first(1), std::span(&f, 1), scope);
-                if (args.size() == 1 && r.vars.size() > 1)
-                    throw error_at(at, "collect needs the variables to collect by: the expression has several (" +
-                                           frontend::joined_names(r.vars) + ")");
-                r.rows = {{simplify::collect(f, r.vars)}};
-                return r;
-            }
-            case Op::Eval:
-                return evaluate(at, args, scope);
-            case Op::Diff: {
-                need_arguments(at, args, 1, "an expression, then the variables: diff(f, x) or diff(f, x, y)");
-                const Expr f = expand(args[0], scope);
-                r.vars = diff_variables(at, args, f, scope);
-                r.rows = {{diff::partial(f, r.vars)}};
-                return r;
-            }
-            case Op::Grad:
-            case Op::Hessian: {
-                need_arguments(at, args, 1,
-                               "an expression, then optionally its variables: grad(f) or grad(f, [x, y])");
-                const Expr f = expand(args[0], scope);
-                r.vars =
-                    variables(std::span(args).subspan(1), std::span(args).first(1), std::span(&f, 1), scope);
-                if (op == Op::Grad) {
-                    r.shape = Result::Shape::Vector;
-                    r.rows = {diff::gradient(f, r.vars)};
-                } else {
-                    r.shape = Result::Shape::Matrix;
-                    r.rows = diff::hessian(f, r.vars);
-                }
-                return r;
-            }
-            case Op::Jacobian: {
-                need_arguments(at, args, 1,
-                               "the functions, then optionally the variables: jacobian([f, g], [x, y])");
-                const std::vector<Expr> fs = functions_of(args[0], scope);
-                std::vector<Piece> named = list_items(args[0]).value_or(std::vector<Piece>{args[0]});
-                r.shape = Result::Shape::Matrix;
-                r.vars = variables(std::span(args).subspan(1), named, fs, scope);
-                r.rows = diff::jacobian(fs, r.vars);
-                return r;
-            }
-        }
+        return frontend::compute(task_of(op, at, args, scope));
     } catch (const Error&) {
         rethrow_at(at);
     }
-    return r;
 }
 
 Expr derivative_of(const Piece& call, const std::vector<Piece>& args, const Scope& scope) {
-    return run_operation(Op::Diff, call, args, scope).rows[0][0];
+    return run_operation(Operation::Diff, call, args, scope).rows[0][0];
 }
 
 std::string derivation_steps(const Piece& at, const std::vector<Piece>& args, const Scope& scope) {
     try {
-        need_arguments(at, args, 1, "an expression, then the variables: :steps f, x");
-        Expr f = expand(args[0], scope);
+        frontend::Task t = task_of(Operation::Diff, at, args, scope);
+        t.steps = true;
         std::string out;
-        for (const Expr& x : diff_variables(at, args, f, scope)) {
-            const diff::Derivation d = diff::derivation(f, x);
-            out += frontend::steps_text(d);
-            f = d.result;
-        }
+        for (const diff::Derivation& d : frontend::compute(t).steps) out += frontend::steps_text(d);
         return out;
     } catch (const Error&) {
         rethrow_at(at);
@@ -312,7 +281,7 @@ Minimum minimize(const Piece& at, std::vector<Piece> args, const Scope& scope) {
                               char_offset(args[0].statement, args[0].begin));
         }
         Minimum m;
-        m.value.shape = Result::Shape::Value;
+        m.value.shape = Response::Shape::Value;
         m.value.value.number = r.value;
         m.report =
             "minimum at\n" + frontend::point_text(vars, r.x) + frontend::outcome_text(r, opt::method_name(options.method));

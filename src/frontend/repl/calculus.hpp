@@ -6,7 +6,7 @@
 // Without variables the order is the parameters' of a function given by name (grad(f) for
 // f(x, y)), else every symbol, naturally sorted, as on the command line. The work is done by
 // the same library calls as the CLI's (diff::partial, gradient, jacobian, hessian,
-// eval::evaluate, opt::minimize), and results come back as frontend::Result for frontend::render.
+// eval::evaluate, opt::minimize), and results come back as frontend::Response for frontend::render.
 #pragma once
 
 #include <string>
@@ -19,7 +19,7 @@
 namespace nabla::repl {
 
 // `at` is where the operation is named, for errors that belong to no argument.
-frontend::Result run_operation(frontend::Op op, const Piece& at, const std::vector<Piece>& args,
+frontend::Response run_operation(frontend::Operation op, const Piece& at, const std::vector<Piece>& args,
                                const Scope& scope);
 
 // The value of a diff(...) call written inside an expression.
@@ -35,7 +35,7 @@ double number_of(const Piece& p, const Scope& scope);
 // not given start at 0), then optionally the method (gd, newton or lbfgs; L-BFGS by default).
 // Tolerance and iteration limit are the CLI's defaults.
 struct Minimum {
-    frontend::Result value;  // the minimum value, to be numbered
+    frontend::Response value;  // the minimum value, to be numbered
     std::string report;      // where it is and how the search ended
 };
 Minimum minimize(const Piece& at, std::vector<Piece> args, const Scope& scope);

@@ -10,8 +10,8 @@
 
 namespace nabla::repl {
 
-std::string generated_code(const frontend::Result& r, const Piece& at) {
-    if (r.shape == frontend::Result::Shape::Value)
+std::string generated_code(const frontend::Response& r, const Piece& at) {
+    if (r.shape == frontend::Response::Shape::Value)
         throw Error(":code needs an expression, and this result is a number",
                     char_offset(at.statement, at.begin));
     codegen::Spec spec;

@@ -11,6 +11,6 @@ namespace nabla::repl {
 // The C++ source (codegen::generate_cpp) of a result: entry points named f over its entries,
 // the variables in the result's order, then any other symbol naturally sorted. Throws
 // nabla::Error at `at` for a numeric result or when generation fails.
-std::string generated_code(const frontend::Result& result, const Piece& at);
+std::string generated_code(const frontend::Response& result, const Piece& at);
 
 }  // namespace nabla::repl

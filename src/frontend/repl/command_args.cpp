@@ -6,7 +6,7 @@
 namespace nabla::repl {
 namespace {
 
-using frontend::Op;
+using frontend::Operation;
 using K = Token::Kind;
 
 bool has_top_level_comma(const std::vector<Token>& t) {
@@ -39,10 +39,10 @@ bool variable_word(const std::vector<Token>& t, std::pair<std::size_t, std::size
 }
 
 // The first argument reads as an expression (or, for a Jacobian, a list of them).
-bool valid_first(const Piece& p, Op op, const Scope& scope) {
+bool valid_first(const Piece& p, Operation op, const Scope& scope) {
     try {
         const std::vector<Token> t = tokenize(p.text());
-        if (op == Op::Jacobian && !t.empty() && t[0].bracket == '[' && matching_close(t, 0) == t.size() - 1) {
+        if (op == Operation::Jacobian && !t.empty() && t[0].bracket == '[' && matching_close(t, 0) == t.size() - 1) {
             for (const Piece& item :
                  split_arguments({p.statement, p.begin + t[0].end, p.begin + t.back().begin}))
                 expand(item, scope);
@@ -55,10 +55,10 @@ bool valid_first(const Piece& p, Op op, const Scope& scope) {
     }
 }
 
-std::vector<Piece> with_trailing_variables(Op op, const Piece& body, const std::vector<Token>& t,
+std::vector<Piece> with_trailing_variables(Operation op, const Piece& body, const std::vector<Token>& t,
                                            const Scope& scope) {
     const auto w = words(t);
-    const bool counts = op == Op::Diff;
+    const bool counts = op == Operation::Diff;
     std::size_t available = 0;
     while (available + 1 < w.size() && variable_word(t, w[w.size() - 1 - available], counts)) ++available;
     // The most variables that leave a valid expression: `:grad x*y + y^2 y x` is by y, x.
@@ -95,11 +95,11 @@ std::vector<Piece> with_bindings(const Piece& body, const std::vector<Token>& t)
 
 }  // namespace
 
-std::vector<Piece> operation_arguments(Op op, const Piece& body, const Scope& scope) {
+std::vector<Piece> operation_arguments(Operation op, const Piece& body, const Scope& scope) {
     const std::vector<Token> t = tokenize(body.text());
     if (t.empty()) return {};
     if (has_top_level_comma(t)) return split_arguments(body);
-    if (op == Op::Eval) return with_bindings(body, t);
+    if (op == Operation::Eval) return with_bindings(body, t);
     if (frontend::is_rewrite(op)) return {body};
     return with_trailing_variables(op, body, t, scope);
 }

@@ -15,8 +15,8 @@
 
 namespace nabla::repl {
 
-// Arguments for run_operation (or for :steps, with Op::Diff).
-std::vector<Piece> operation_arguments(frontend::Op op, const Piece& body, const Scope& scope);
+// Arguments for run_operation (or for :steps, with Operation::Diff).
+std::vector<Piece> operation_arguments(frontend::Operation op, const Piece& body, const Scope& scope);
 
 // Arguments for minimize: those of :eval, then the method if a name alone ends the line
 // (`:minimize f x=1 newton`; with commas, `:minimize f, x = 1, newton`).

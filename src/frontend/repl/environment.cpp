@@ -48,12 +48,12 @@ void Environment::forget_all() {
     results_.clear();
 }
 
-std::size_t Environment::add_result(frontend::Result result) {
+std::size_t Environment::add_result(frontend::Response result) {
     results_.push_back(std::move(result));
     return results_.size();
 }
 
-const frontend::Result* Environment::result(std::size_t number) const {
+const frontend::Response* Environment::result(std::size_t number) const {
     if (number == 0 || number > results_.size()) return nullptr;
     return &results_[number - 1];
 }
@@ -80,8 +80,8 @@ std::string Environment::listing() const {
     return out;
 }
 
-core::Expr scalar_of(const frontend::Result& r, std::size_t number) {
-    using Shape = frontend::Result::Shape;
+core::Expr scalar_of(const frontend::Response& r, std::size_t number) {
+    using Shape = frontend::Response::Shape;
     if (r.shape == Shape::Scalar) return r.rows[0][0];
     if (r.shape == Shape::Value) {
         if (r.value.exact) return core::num(*r.value.exact);

@@ -27,9 +27,9 @@ public:
     void forget_all();  // definitions and results
 
     // Results are numbered from 1; `ans` is the last one.
-    std::size_t add_result(frontend::Result result);
+    std::size_t add_result(frontend::Response result);
     std::size_t next_result_number() const { return results_.size() + 1; }
-    const frontend::Result* result(std::size_t number) const;
+    const frontend::Response* result(std::size_t number) const;
     std::size_t result_count() const { return results_.size(); }
 
     // Every defined name, sorted naturally (for completion and :vars).
@@ -45,11 +45,11 @@ private:
     };
     std::map<std::string, core::Expr, NaturalLess> variables_;
     std::map<std::string, Function, NaturalLess> functions_;
-    std::vector<frontend::Result> results_;
+    std::vector<frontend::Response> results_;
 };
 
 // The scalar a result stands for in an expression: its expression, or an evaluated value as
 // an exact number. Throws nabla::Error when the result is a vector or a matrix.
-core::Expr scalar_of(const frontend::Result& result, std::size_t number);
+core::Expr scalar_of(const frontend::Response& result, std::size_t number);
 
 }  // namespace nabla::repl

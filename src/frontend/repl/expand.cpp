@@ -131,11 +131,11 @@ void rethrow_at(const Piece& at) {
     }
 }
 
-const frontend::Result& result_at(const Piece& at, std::size_t number, const Scope& scope) {
+const frontend::Response& result_at(const Piece& at, std::size_t number, const Scope& scope) {
     const std::size_t count = scope.env.result_count();
     if (count == 0) throw Error("there are no results yet", char_offset(at.statement, at.begin));
     if (number == 0) number = count;
-    const frontend::Result* r = scope.env.result(number);
+    const frontend::Response* r = scope.env.result(number);
     if (!r)
         throw Error("there is no result %" + std::to_string(number) + " (the results are %1 to %" +
                         std::to_string(count) + ")",
@@ -165,7 +165,7 @@ Expr expand(const Piece& piece, const Scope& scope) {
                                 char_offset(piece.statement, ref.begin));
             }
             try {
-                const frontend::Result& r = result_at(ref, number, scope);
+                const frontend::Response& r = result_at(ref, number, scope);
                 rewriter.replace(tok.begin, tok.end,
                                  scalar_of(r, number ? number : scope.env.result_count()));
             } catch (const Error&) {

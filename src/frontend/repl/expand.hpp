@@ -27,7 +27,7 @@ struct Scope {
 core::Expr expand(const Piece& piece, const Scope& scope);
 
 // The result %N or `ans` (number 0) written at `at`, which must exist.
-const frontend::Result& result_at(const Piece& at, std::size_t number, const Scope& scope);
+const frontend::Response& result_at(const Piece& at, std::size_t number, const Scope& scope);
 
 // Attaches the position of `at` to errors that have none, so the caret points at the call.
 [[noreturn]] void rethrow_at(const Piece& at);

@@ -44,19 +44,19 @@ std::string infix_or_note(const core::Expr& e) {
     }
 }
 
-std::string format_plain(const frontend::Result& r, frontend::Format format) {
-    using Shape = frontend::Result::Shape;
+std::string format_plain(const frontend::Response& r, frontend::Format format) {
+    using Shape = frontend::Response::Shape;
     if (r.shape == Shape::Vector && format == frontend::Format::Infix) return list_text(r.rows[0]);
     if (r.shape == Shape::Vector && format == frontend::Format::Cse && r.vars.size() != r.rows[0].size()) {
         // render labels a gradient's entries by its variables; a plain list has none.
-        frontend::Result as_row = r;
+        frontend::Response as_row = r;
         as_row.shape = Shape::Matrix;
         return frontend::render(as_row, format);
     }
     return frontend::render(r, format);
 }
 
-std::string format_result(std::size_t number, const frontend::Result& r, const Style& style) {
+std::string format_result(std::size_t number, const frontend::Response& r, const Style& style) {
     const std::string label = fmt::format("[{}] ", number);
     std::string body;
     try {
@@ -66,7 +66,7 @@ std::string format_result(std::size_t number, const frontend::Result& r, const S
         body = fmt::format("(too large to print as a tree; :cse %{} prints it with shared parts once)\n",
                            number);
     }
-    if (r.shape == frontend::Result::Shape::Value && r.value.exact && r.value.exact->get_den() != 1)
+    if (r.shape == frontend::Response::Shape::Value && r.value.exact && r.value.exact->get_den() != 1)
         body = r.value.exact->get_str() + (style.unicode ? " ≈ " : " ~ ") +
                fmt::format("{}", r.value.number) + "\n";
     return style.label(label.substr(0, label.size() - 1)) + " " + hang(body, label.size());

@@ -10,8 +10,8 @@
 namespace nabla::repl {
 
 using core::Expr;
-using frontend::Op;
-using frontend::Result;
+using frontend::Operation;
+using frontend::Response;
 
 namespace {
 
@@ -79,8 +79,8 @@ Session::Outcome Session::run(const Statement& s) {
             o.result = run_operation(*frontend::op_from_name(s.name), s.name_at, s.args, scope);
             break;
         case Statement::Kind::List: {
-            Result r;
-            r.shape = Result::Shape::Vector;
+            Response r;
+            r.shape = Response::Shape::Vector;
             r.rows.emplace_back();
             for (const Piece& item : s.args) r.rows[0].push_back(expand(item, scope));
             if (r.rows[0].empty()) throw Error("the list is empty", 0);
@@ -88,7 +88,7 @@ Session::Outcome Session::run(const Statement& s) {
             break;
         }
         case Statement::Kind::Expression:
-            o.result = run_operation(Op::Simplify, s.body, {s.body}, scope);
+            o.result = run_operation(Operation::Simplify, s.body, {s.body}, scope);
             break;
     }
     o.record = true;

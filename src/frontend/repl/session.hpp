@@ -40,7 +40,7 @@ private:
     // What a statement did, before it is committed.
     struct Outcome {
         std::string out;
-        std::optional<frontend::Result> result;    // to be numbered and kept
+        std::optional<frontend::Response> result;    // to be numbered and kept
         std::function<void(Environment&)> change;  // a definition or a :clear
         bool record = false;                       // belongs in the :save script
         bool reset_script = false;

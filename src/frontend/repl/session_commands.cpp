@@ -20,8 +20,8 @@
 namespace nabla::repl {
 
 using core::Expr;
-using frontend::Op;
-using frontend::Result;
+using frontend::Operation;
+using frontend::Response;
 using K = Token::Kind;
 
 namespace {
@@ -47,7 +47,7 @@ Session::Outcome Session::run_command(const Statement& s) {
         o.out = std::move(m.report);
         o.record = true;
     } else if (name == "steps") {
-        o.out = derivation_steps(s.name_at, operation_arguments(Op::Diff, s.body, scope), scope);
+        o.out = derivation_steps(s.name_at, operation_arguments(Operation::Diff, s.body, scope), scope);
     } else if (name == "latex" || name == "cse" || name == "code") {
         return show(s, name);
     } else if (name == "plot") {
@@ -69,7 +69,7 @@ Session::Outcome Session::run_command(const Statement& s) {
 
 Session::Outcome Session::show(const Statement& s, std::string_view command) {
     const Scope scope{env_, {}};
-    Result target;
+    Response target;
     const std::vector<Token> t = tokenize(s.body.text());
     const bool reference = t.empty() || (t.size() == 1 && (t[0].kind == K::Ref || s.body.text() == "ans"));
     if (reference && (t.empty() || t[0].kind != K::Ref)) {
@@ -79,7 +79,7 @@ Session::Outcome Session::show(const Statement& s, std::string_view command) {
         if (number == 0) throw error_at(s.body, "there is no result " + std::string(s.body.text()));
         target = result_at(s.body, number, scope);
     } else {
-        target = run_operation(Op::Simplify, s.body, {s.body}, scope);
+        target = run_operation(Operation::Simplify, s.body, {s.body}, scope);
     }
     Outcome o;
     if (command == "code")
