@@ -33,6 +33,15 @@ struct PrimaryId;
 struct NumberId : x3::annotate_on_success {};
 struct NameId : x3::annotate_on_success {};
 struct CallId : x3::annotate_on_success {};
+struct PiId : x3::annotate_on_success {};
+struct RootId : x3::annotate_on_success {};
+struct SuperscriptId;
+struct SuperscriptPrimaryId;
+struct SuperscriptNumberId : x3::annotate_on_success {};
+struct SuperscriptTextId;
+struct SignId;
+struct MultiplyId;
+struct SuperscriptSignId;
 struct ArgumentsId;
 struct NumberTextId;
 struct IdentifierId;
@@ -50,6 +59,15 @@ const x3::rule<PrimaryId, ast::Primary> primary = "primary";
 const x3::rule<NumberId, ast::Number> number = "number";
 const x3::rule<NameId, ast::Name> name = "name";
 const x3::rule<CallId, ast::Call> call = "call";
+const x3::rule<PiId, ast::Name> pi_letter = "name";
+const x3::rule<RootId, ast::Call> root = "root";
+const x3::rule<SuperscriptId, ast::Exponent> superscript = "superscript";
+const x3::rule<SuperscriptPrimaryId, ast::Primary> superscript_primary = "superscript";
+const x3::rule<SuperscriptNumberId, ast::Number> superscript_number = "superscript";
+const x3::rule<SuperscriptTextId, std::string> superscript_text = "superscript";
+const x3::rule<SignId, char> sign = "sign";
+const x3::rule<MultiplyId, char> multiply = "'*'";
+const x3::rule<SuperscriptSignId, char> superscript_sign = "superscript";
 const x3::rule<ArgumentsId, std::vector<ast::Sum>> arguments = "arguments";
 const x3::rule<NumberTextId, std::string> number_text = "number";
 const x3::rule<IdentifierId, std::string> identifier = "name";
@@ -60,10 +78,25 @@ const input_type input = "input";
 const auto digit = char_('0', '9');
 const auto name_start = char_("A-Za-z_");
 const auto name_char = char_("A-Za-z0-9_");
-const auto sign = char_("+-");
+// Math spellings (UTF-8) beside the ASCII ones: − for -, · ⋅ × for *, ÷ for /, π for pi,
+// √ for sqrt, superscript digits and signs for powers (x², x⁻¹).
+const auto sign_def = char_("+-") | (lit("\u2212") >> x3::attr('-'));
+const auto multiply_def = char_("*/") | ((lit("\u00B7") | lit("\u22C5") | lit("\u00D7")) >> x3::attr('*'))
+                          | (lit("\u00F7") >> x3::attr('/'));
+const auto pi_spelling = lit("\u03C0");
+const auto root_spelling = lit("\u221A");
+
+struct SuperscriptDigits : x3::symbols<char> {
+    SuperscriptDigits() {
+        add("\u2070", '0')("\u00B9", '1')("\u00B2", '2')("\u00B3", '3')("\u2074", '4')("\u2075", '5')(
+            "\u2076", '6')("\u2077", '7')("\u2078", '8')("\u2079", '9');
+    }
+};
+const SuperscriptDigits superscript_digit;
+const auto superscript_sign_def = (lit("\u207A") >> x3::attr('+')) | (lit("\u207B") >> x3::attr('-'));
 const auto pow_op = lit('^') | lit("**");
 const auto mantissa = (+digit >> -('.' >> *digit)) | ('.' >> +digit);
-const auto decimal_exponent = char_("eE") >> -sign >> +digit;  // "2e" alone is 2*e
+const auto decimal_exponent = char_("eE") >> -char_("+-") >> +digit;  // "2e" alone is 2*e
 
 const auto number_text_def = x3::lexeme[x3::raw[mantissa >> -decimal_exponent]];
 const auto identifier_def = x3::lexeme[x3::raw[name_start >> *name_char]];
@@ -74,25 +107,45 @@ const auto name_def = identifier >> !lit('(');
 // Any name may be called; lowering resolves it, so an unknown one gets a helpful message.
 const auto arguments_def = -(expression >> *(',' > expression));
 const auto call_def = identifier >> '(' > arguments > ')';
-const auto primary_def = number | name | call | ('(' > expression > ')');
+const auto pi_letter_def = pi_spelling >> x3::attr(std::string("pi"));
+// √u is sqrt(u) of the power that follows: √x² is sqrt(x^2), 2√x is 2*sqrt(x). The call it
+// makes wraps that power in a sum of one term, tagged where the √ is written.
+const auto make_root = [](auto& ctx) {
+    ast::Sum radicand;
+    radicand.first.first.power = std::move(x3::_attr(ctx));
+    auto& handler = x3::get<x3::error_handler_tag>(ctx).get();
+    handler.tag(radicand.first.first, x3::_where(ctx).begin(), x3::_where(ctx).end());
+    ast::Call call;
+    call.name = "sqrt";
+    call.args.push_back(std::move(radicand));
+    x3::_val(ctx) = std::move(call);
+};
+const auto root_def = (root_spelling > power)[make_root];
+const auto primary_def = number | name | call | pi_letter | root | ('(' > expression > ')');
+const auto superscript_text_def = x3::lexeme[+superscript_digit];
+const auto superscript_number_def = superscript_text;
+const auto superscript_primary_def = superscript_number;
+const auto superscript_def = *superscript_sign >> superscript_primary;
 
 // '^' is right-associative and its operand may carry signs: x^-2, 2^-x^2 = 2^(-(x^2)).
 const auto exponent_def = *sign > primary;
-const auto power_def = primary >> *(pow_op > exponent);
+const auto power_def = primary >> *((pow_op > exponent) | superscript);
 // Signs bind looser than '^': -x^2 = -(x^2). After a sign an operand must follow.
 const auto unary_def = (+sign > power) | (x3::attr(std::string()) >> power);
 // Implicit multiplication: `2x`, `(a)(b)`. The grammar accepts any power here; lowering rejects
 // it unless the left operand ends with a number or ')' and the right one starts with no number.
 const auto implicit_operand_def = x3::attr(std::string()) >> power;
 // The lookahead rejects most non-operands (an operator, ')', the end) in one cheap test.
-const auto product_op_def = (char_("*/") > unary)
-                            | (&char_("0-9A-Za-z_.(") >> x3::attr(' ') >> implicit_operand);
+const auto product_op_def = (multiply > unary)
+                            | (&(char_("0-9A-Za-z_.(") | pi_spelling | root_spelling) >> x3::attr(' ')
+                               >> implicit_operand);
 const auto product_def = unary >> *product_op;
 const auto expression_def = product >> *(sign > product);
 const auto input_def = x3::eps > expression > x3::eoi;
 
 BOOST_SPIRIT_DEFINE(expression, product, product_op, unary, implicit_operand, power, exponent,
-                    primary, number, name, call, arguments, number_text, identifier, input)
+                    primary, number, name, call, pi_letter, root, superscript, superscript_primary,
+                    superscript_number, superscript_text, sign, multiply, superscript_sign, arguments, number_text, identifier, input)
 
 }  // namespace nabla::grammar::parser
 

@@ -196,10 +196,11 @@ TEST_CASE("Parse: errors carry a message and a character position") {
         {"x\x01", 1, "U+0001"},
         {"\xff", 0, "not UTF-8"},
         {"\xc3", 0, "not UTF-8"},
-        {"×", 0, "unexpected character '×'"},
-        {"x × y", 2, "unexpected character '×'"},
+        {"θ", 0, "unexpected character 'θ'"},
+        {"x θ y", 2, "unexpected character 'θ'"},
         {"é + x", 0, "unexpected character 'é'"},
-        {"(x # é\n) × 2", 9, "unexpected character '×'"},  // characters, not bytes
+        {"(x # é\n) θ 2", 9, "unexpected character 'θ'"},  // characters, not bytes
+        {"π² × √ θ", 7, "unexpected character 'θ'"},
         {"x $ y", 2, "unexpected character '$'"},
         {"x * / y", 4, "expected a number, name or '('"},
         {"x -", 3, "unexpected end of input"},
@@ -250,6 +251,40 @@ TEST_CASE("Parse: errors carry a message and a character position") {
         CAPTURE(failure->message);
         CHECK(failure->position == c.position);
         CHECK(failure->message.find(c.message) != std::string::npos);
+    }
+}
+
+TEST_CASE("Parse: the math spellings read as their ASCII forms") {
+    const std::pair<const char*, const char*> same[] = {
+        {"π*x", "pi*x"},          {"2π", "2*pi"},          {"x²", "x^2"},
+        {"x²³ + y⁰", "x^23 + y^0"}, {"x⁻¹", "x^-1"},        {"(x + 1)⁺²", "(x + 1)^2"},
+        {"-x²", "-(x^2)"},        {"2^x²", "2^(x^2)"},     {"x²^3", "x^2^3"},
+        {"x·y", "x*y"},           {"x⋅y", "x*y"},          {"x × y", "x*y"},
+        {"x ÷ y", "x/y"},         {"x − y", "x - y"},      {"−x", "-x"},
+        {"√x", "sqrt(x)"},        {"√(x + 1)", "sqrt(x + 1)"}, {"2√x", "2*sqrt(x)"},
+        {"√x²", "sqrt(x^2)"},     {"√√x", "sqrt(sqrt(x))"}, {"x^√y^√z", "x^sqrt(y^sqrt(z))"},
+        {"√x·√y", "sqrt(x)*sqrt(y)"}, {"sin(π/6)²", "sin(pi/6)^2"},
+    };
+    for (const auto& [math, ascii] : same) {
+        CAPTURE(math);
+        CHECK(parse(math) == parse(ascii));
+    }
+    // Decimal exponents of literals stay ASCII: 2e−3 is 2*e − 3.
+    CHECK(parse("2e−3") == parse("2*e - 3"));
+}
+
+TEST_CASE("Parse: square roots count towards the nesting limit") {
+    const std::string ok = [] { std::string s; for (int i = 0; i < 900; ++i) s += "√"; return s + "x"; }();
+    CHECK_NOTHROW(parse(ok));
+    std::string deep;
+    for (int i = 0; i < 20000; ++i) deep += "√";
+    deep += "x";
+    CHECK_THROWS_AS(parse(deep), nabla::LimitError);
+    try {
+        parse(deep);
+    } catch (const nabla::Error& e) {
+        CHECK(std::string(e.what()).find("square roots nested deeper than") != std::string::npos);
+        CHECK(e.position() == std::optional<std::size_t>(nabla::limits::max_nesting));
     }
 }
 

@@ -24,13 +24,17 @@ std::string describe(const Error& error, std::string_view input) {
     std::string line(input.substr(line_start, line_end - line_start));
     for (char& c : line)
         if (c == '\t' || static_cast<unsigned char>(c) < 0x20) c = ' ';
+    // A long line is shown as a window of characters around the column, cut between code points.
     constexpr std::size_t max_shown = 120;
-    std::size_t shift = 0;
-    if (line.size() > max_shown && column > max_shown / 2) {
+    const std::size_t chars = core::char_offset(line, line.size());
+    auto byte_at = [&](std::size_t chars_before) { return std::min(core::byte_offset(line, chars_before), line.size()); };
+    std::size_t shift = 0;  // characters left out before the window; "..." stands for three of them
+    if (chars > max_shown && column > max_shown / 2) {
         shift = column - max_shown / 2;
-        line = "..." + line.substr(shift + 3, max_shown);
-    } else if (line.size() > max_shown) {
-        line = line.substr(0, max_shown) + "...";
+        const std::size_t from = byte_at(shift + 3);
+        line = "..." + line.substr(from, byte_at(shift + 3 + max_shown) - from);
+    } else if (chars > max_shown) {
+        line = line.substr(0, byte_at(max_shown)) + "...";
     }
     out += "  " + line + "\n  " + std::string(column - 1 - shift, ' ') + "^\n";
     return out;

@@ -135,23 +135,34 @@ void check_length(std::string_view text) {
                          + " characters");
 }
 
-// Parentheses and calls are the only recursion in the grammar and the lowering; bounding
-// their depth here bounds the stack, whatever the input. Returns the depth.
+// Parentheses, calls and √ are the only recursion in the grammar and the lowering; bounding
+// them here bounds the stack, whatever the input. A √ nests until its operand ends, which a
+// scan cannot tell cheaply, so every √ counts as one more level for the rest of the text.
+// Returns the depth.
 std::size_t check_nesting(std::string_view text) {
+    constexpr std::string_view root = "\u221A";
     std::size_t deepest = 0;
     std::size_t depth = 0;
+    std::size_t roots = 0;
+    auto deeper = [&](std::size_t at) {
+        if (depth + roots > limits::max_nesting)
+            throw LimitError("parentheses, calls and square roots nested deeper than "
+                                 + std::to_string(limits::max_nesting) + " levels",
+                             grammar::char_offset(text, at));
+        deepest = std::max(deepest, depth + roots);
+    };
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
         if (c == '#') {
             i = core::skip_blank(text, i) - 1;  // past the comment (and the blanks after it)
         } else if (c == '(') {
-            if (++depth > limits::max_nesting)
-                throw LimitError("parentheses and calls nested deeper than "
-                                     + std::to_string(limits::max_nesting) + " levels",
-                                 grammar::char_offset(text, i));
-            deepest = std::max(deepest, depth);
+            ++depth;
+            deeper(i);
         } else if (c == ')' && depth > 0) {
             --depth;
+        } else if (text.substr(i, root.size()) == root) {
+            ++roots;
+            deeper(i);
         }
     }
     return deepest;

@@ -85,7 +85,7 @@ public:
             break;
         case Op::PowInt:
         case Op::PowFrac: {  // r = a^q: da = g*q*a^(q-1)
-            const Exponent& q = p_.exponents()[in.b];
+            const Exponent q = p_.exponents()[in.b];  // a copy: pow() may add exponents
             const mpq_class q1 = q.exact - 1;
             accumulate(in.a, p_.mul(g, p_.mul(p_.number(q.value), p_.pow(a, q1))));
             break;
