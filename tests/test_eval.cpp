@@ -12,6 +12,7 @@
 #include "core/error.hpp"
 #include "core/double.hpp"
 #include "eval/eval.hpp"
+#include "support/terms.hpp"
 #include "tape/tape.hpp"
 
 namespace {
@@ -21,14 +22,7 @@ using nabla::tape::Tape;
 using nabla::eval::evaluate;
 using nabla::eval::Point;
 
-const Expr x = sym("x");
-const Expr y = sym("y");
-const Expr pi = constant(Constant::Pi);
-
-Expr q(long p, long d = 1) { return num(p, d); }
-Expr f(Func fn, const Expr& a) { return call(fn, a); }
-Expr f(Func fn, const Expr& a, const Expr& b) { return call(fn, a, b); }
-Expr sqrt_of(const Expr& a) { return pow(a, q(1, 2)); }
+using namespace nabla::testing::terms;
 
 double run1(const Expr& e, std::vector<Expr> symbols, std::vector<double> at) {
     const Expr roots[] = {e};

@@ -15,6 +15,7 @@
 #include "parse/parse.hpp"
 #include "tape/lower.hpp"
 #include "tape/reverse.hpp"
+#include "support/terms.hpp"
 #include "tape/tape.hpp"
 
 namespace {
@@ -24,14 +25,7 @@ using namespace nabla::core;
 using nabla::eval::evaluate;
 using nabla::tape::Tape;
 
-const Expr x = sym("x");
-const Expr y = sym("y");
-const Expr pi = constant(Constant::Pi);
-
-Expr q(long p, long d = 1) { return num(p, d); }
-Expr f(Func fn, const Expr& a) { return call(fn, a); }
-Expr f(Func fn, const Expr& a, const Expr& b) { return call(fn, a, b); }
-Expr sqrt_of(const Expr& a) { return pow(a, q(1, 2)); }
+using namespace nabla::testing::terms;
 
 std::vector<Expr> syms(std::initializer_list<const char*> names) {
     std::vector<Expr> v;
