@@ -99,9 +99,23 @@ TEST_SUITE("cli") {
     }
 
     TEST_CASE("CLI: --steps by several variables, one derivation after the other") {
+        // Each derivation under its heading; partials of a function of several variables use ∂.
         CHECK(nabla("diff 'x*y^2' x y --steps").out
-              == "1. constant multiple rule: d/dx[x*y^2] = y^2\nresult: y^2\n"
-                 "1. power rule: d/dy[y^2] = 2*y\nresult: 2*y\n");
+              == "∂/∂x [x*y^2]:\n1. constant multiple rule: ∂/∂x[x*y^2] = y^2\nresult: y^2\n"
+                 "d/dy [y^2]:\n1. power rule: d/dy[y^2] = 2*y\nresult: 2*y\n");
+    }
+
+    TEST_CASE("CLI: --steps for grad, jacobian and hessian, and in the batch") {
+        CHECK(nabla("grad 'x*y^2' --steps").out
+              == "∂/∂x [x*y^2]:\n1. constant multiple rule: ∂/∂x[x*y^2] = y^2\nresult: y^2\n"
+                 "∂/∂y [x*y^2]:\n1. constant multiple rule: ∂/∂y[x*y^2] = ∂/∂y[y^2]*x = 2*x*y\n"
+                 "2.   power rule: ∂/∂y[y^2] = 2*y\nresult: 2*x*y\n");
+        CHECK(nabla("jacobian 'x*y' 'x + y' --steps").out.find("∂/∂y [x + y]:") != std::string::npos);
+        CHECK(nabla("hessian 'x^2*y' --steps --format latex").out.find("\\frac{\\partial}{\\partial y}") != std::string::npos);
+        const std::string answer = nabla("batch --jsonl", "{\"id\":1,\"op\":\"grad\",\"expr\":\"x*y\",\"steps\":true}\n").out;
+        CHECK(answer.find("\"steps\":\"∂/∂x [x*y]:\\n1. constant multiple rule") != std::string::npos);
+        CHECK(nabla("batch --jsonl", "{\"id\":1,\"op\":\"grad\",\"expr\":\"x\",\"steps\":1}\n").out.find("must be true or false")
+              != std::string::npos);
     }
 
     TEST_CASE("CLI: --stats reports on stderr") {

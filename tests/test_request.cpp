@@ -26,9 +26,21 @@ TEST_SUITE("request") {
         CHECK(with.steps[1].lines[0].step.expr == with.steps[0].result);
     }
 
-    TEST_CASE("Request: steps are only recorded for diff") {
-        const Request r{Operation::Grad, {"x*y"}, std::nullopt, {}, true};
-        CHECK(run(r).steps.empty());
+    TEST_CASE("Request: steps of grad, jacobian and hessian end in the entries of the result") {
+        const Response g = run(Request{Operation::Grad, {"sin(x*y) + x^3"}, std::nullopt, {}, true});
+        REQUIRE(g.steps.size() == 2);
+        for (std::size_t i = 0; i < 2; ++i) CHECK(g.steps[i].result == g.rows[0][i]);
+        const Response j = run(Request{Operation::Jacobian, {"x*y", "exp(x) + y"}, std::nullopt, {}, true});
+        REQUIRE(j.steps.size() == 4);
+        for (std::size_t k = 0; k < 4; ++k) CHECK(j.steps[k].result == j.rows[k / 2][k % 2]);
+        const Response h = run(Request{Operation::Hessian, {"x^2*y + exp(y)*x"}, std::nullopt, {}, true});
+        REQUIRE(h.steps.size() == 2 + 3);  // the gradient's two, then the lower triangle's three
+        CHECK(h.steps[2].result == h.rows[0][0]);
+        CHECK(h.steps[3].result == h.rows[1][0]);
+        CHECK(h.steps[4].result == h.rows[1][1]);
+        CHECK(h.steps[3].function == h.steps[1].result);  // from the gradient entry, shown once
+        const Response none = run(Request{Operation::Grad, {"x*y"}, std::nullopt, {}, false});
+        CHECK(none.steps.empty());
     }
 
     TEST_CASE("Request: a point's values are any constant expression, each variable given once") {

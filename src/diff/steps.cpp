@@ -5,7 +5,7 @@ namespace nabla::diff {
 
 Derivation derivation(const core::Expr& f, const core::Expr& x) {
     Record record;
-    Derivation out{x, Differentiator(x, &record)(f), {}};
+    Derivation out{f, x, Differentiator(x, &record)(f), {}};
     // Depth-first from f through each step's placeholders, with an explicit stack (the input
     // may be thousands of levels deep); taking a step out of the record shows it only once.
     std::vector<std::pair<core::Expr, int>> stack{{f, 0}};

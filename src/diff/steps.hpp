@@ -14,7 +14,8 @@ struct Derivation {
         Step step;
         int depth;  // nesting under the step whose formula needs it, for indentation
     };
-    core::Expr variable;
+    core::Expr function;      // f
+    core::Expr variable;      // x
     core::Expr result;        // d f / d x, as derivative() gives it
     std::vector<Line> lines;  // outermost first; each distinct sub-expression once
 };

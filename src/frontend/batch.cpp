@@ -7,6 +7,7 @@
 #include "frontend/json_id.hpp"
 #include "frontend/render.hpp"
 #include "frontend/request.hpp"
+#include "frontend/steps_text.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -70,6 +71,10 @@ Request to_request(const json& j) {
         r.exprs = {field_string(j, "expr")};
     }
     if (j.contains("vars") && !j["vars"].is_null()) r.vars = field_strings(j, "vars");
+    if (j.contains("steps") && !j["steps"].is_null()) {
+        if (!j["steps"].is_boolean()) throw Error("\"steps\" must be true or false");
+        r.steps = j["steps"].get<bool>();
+    }
     if (j.contains("at") && !j["at"].is_null()) {
         if (!j["at"].is_object()) throw Error("\"at\" must be an object of variable values");
         for (const auto& [name, value] : j["at"].items()) {
@@ -83,6 +88,11 @@ Request to_request(const json& j) {
         }
     }
     return r;
+}
+
+// Steps in LaTeX when the request asks for "format": "latex", else in text.
+bool latex_steps(const json& j) {
+    return j.contains("format") && j["format"].is_string() && j["format"].get<std::string>() == "latex";
 }
 
 // The id as raw text, echoed exactly; and the request with the id replaced by null, so the
@@ -104,8 +114,11 @@ std::string seconds_text(double s) { return fmt::format("{:g} s", s); }
 // The answer to a parsed request; `cancelled` is set, and the answer empty, when it was stopped.
 std::string respond(const std::string& id, const json& request, const BatchOptions& options, bool& cancelled) {
     try {
-        const Response result = run(to_request(request));
-        return "{\"id\":" + id + ",\"ok\":true," + result_fields(result, options.max_result_bytes) + "}";
+        const Request r = to_request(request);
+        const Response result = run(r);
+        std::string steps;
+        if (r.steps) steps = ",\"steps\":" + json(steps_of(result, latex_steps(request))).dump();
+        return "{\"id\":" + id + ",\"ok\":true," + result_fields(result, options.max_result_bytes) + steps + "}";
     } catch (const Cancelled&) {
         cancelled = true;
         return {};

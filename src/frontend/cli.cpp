@@ -71,10 +71,7 @@ int execute(const Request& request, const Options& o) {
         Format format = *format_from_name(o.format);
         std::string text;
         if (request.steps) {
-            for (const diff::Derivation& d : result.steps) {
-                text += format == Format::Latex ? steps_latex(d) : steps_text(d);
-                if (text.size() > limits::max_steps_bytes) throw_steps_too_long();
-            }
+            text = steps_of(result, format == Format::Latex);
         } else {
             text = render(result, format);
         }
@@ -223,16 +220,19 @@ int run_cli(int argc, char** argv) {
     auto* grad = app.add_subcommand("grad", "Gradient");
     grad->add_option("expr", o.expr, "Expression")->required();
     grad->add_option("--vars", o.vars, "Variable order, e.g. x,y (default: names sorted naturally)");
+    grad->add_flag("--steps", o.steps, "Show each entry's derivation step by step, naming each rule");
     add_common(grad, o);
 
     auto* jac = app.add_subcommand("jacobian", "Jacobian of several expressions");
     jac->add_option("exprs", o.exprs, "Expressions (rows)")->required();
     jac->add_option("--vars", o.vars, "Variable order (columns)");
+    jac->add_flag("--steps", o.steps, "Show each entry's derivation step by step, naming each rule");
     add_common(jac, o);
 
     auto* hess = app.add_subcommand("hessian", "Hessian (symmetric)");
     hess->add_option("expr", o.expr, "Expression")->required();
     hess->add_option("--vars", o.vars, "Variable order");
+    hess->add_flag("--steps", o.steps, "Show the gradient's derivations, then each entry's from them");
     add_common(hess, o);
 
     auto* ev = app.add_subcommand("eval", "Evaluate at a point, exactly where possible");
@@ -338,6 +338,7 @@ int run_cli(int argc, char** argv) {
     } else if (cmd == grad || cmd == jac || cmd == hess) {
         r.op = cmd == grad ? Operation::Grad : cmd == jac ? Operation::Jacobian : Operation::Hessian;
         if (!o.vars.empty()) r.vars = split_names(o.vars);
+        r.steps = o.steps;
     } else if (cmd == ev) {
         r.op = Operation::Eval;
         for (const std::string& a : o.rest) {

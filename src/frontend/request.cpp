@@ -192,16 +192,27 @@ Response compute(const Task& t) {
         out.shape = Response::Shape::Vector;
         out.vars = variables(t);
         out.rows = {diff::gradient(f, out.vars)};
+        if (t.steps)
+            for (const Expr& x : out.vars) out.steps.push_back(diff::derivation(f, x));
         return out;
     case Operation::Jacobian:
         out.shape = Response::Shape::Matrix;
         out.vars = variables(t);
         out.rows = diff::jacobian(t.exprs, out.vars);
+        if (t.steps)
+            for (const Expr& g : t.exprs)
+                for (const Expr& x : out.vars) out.steps.push_back(diff::derivation(g, x));
         return out;
     case Operation::Hessian:
         out.shape = Response::Shape::Matrix;
         out.vars = variables(t);
         out.rows = diff::hessian(f, out.vars);
+        if (t.steps) {
+            for (const Expr& x : out.vars) out.steps.push_back(diff::derivation(f, x));
+            for (std::size_t i = 0; i < out.vars.size(); ++i)
+                for (std::size_t j = 0; j <= i; ++j)
+                    out.steps.push_back(diff::derivation(out.steps[i].result, out.vars[j]));
+        }
         return out;
     }
     return out;

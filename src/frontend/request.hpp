@@ -25,7 +25,7 @@ struct Request {
     std::vector<std::string> exprs;                   // one, or several for a Jacobian
     std::optional<std::vector<std::string>> vars;     // absent: every symbol, naturally sorted
     std::vector<std::pair<std::string, std::string>> at;  // eval: name -> value, a constant expression
-    bool steps = false;                               // diff: record the derivation too
+    bool steps = false;                               // record the derivations too
 };
 
 struct Response {
@@ -33,7 +33,10 @@ struct Response {
     std::vector<std::vector<core::Expr>> rows;  // Scalar: 1x1, Vector: 1xn, Matrix: m x n
     std::vector<core::Expr> vars;               // the variables used, in order
     eval::Value value{};                        // Shape::Value only
-    std::vector<diff::Derivation> steps;        // diff with Request::steps: one per variable, in order
+    // With steps: diff, one derivation per variable in order; grad, one per variable; jacobian,
+    // one per entry, row by row; hessian, the gradient's, then one per entry of the lower
+    // triangle from the gradient entry it differentiates (row by row), so shared steps show once.
+    std::vector<diff::Derivation> steps;
 };
 
 // A request with its expressions parsed.
@@ -42,7 +45,7 @@ struct Task {
     std::vector<core::Expr> exprs;                          // one, or several for a Jacobian
     std::optional<std::vector<core::Expr>> vars;            // absent: every symbol, naturally sorted
     std::vector<std::pair<core::Expr, core::Expr>> at;      // eval: symbol -> value, any constant expression
-    bool steps = false;                                     // diff: record the derivation too
+    bool steps = false;                                     // record the derivations too
 };
 
 // Throws nabla::Error: for diff or collect without variables of an expression that has
