@@ -33,7 +33,7 @@ void propose_relu_reflection(const TermGroup& g, std::vector<Expr>& out) {
 
 // heaviside(u) + heaviside(-u) = 1 and heaviside(u) - heaviside(-u) = sign(u), at u = 0 too
 // (1/2 + 1/2 and 1/2 - 1/2): heaviside(+-u) = (1 +- sign(u))/2.
-void propose_heaviside_complement(const TermGroup& g, std::vector<Expr>& out) {
+void propose_heaviside_sign(const TermGroup& g, std::vector<Expr>& out) {
     propose_from_unit_identity(g, 1, core::call(Func::Heaviside, g.u), 1,
                                core::call(Func::Heaviside, core::neg(g.u)), out);
     out.push_back(core::add(g.times((g.a + g.b) / 2 + g.p, core::one()),
@@ -57,7 +57,7 @@ std::optional<Expr> rule_relu_reflection(const Expr& e) {
 }
 
 std::optional<Expr> rule_heaviside_sign(const Expr& e) {
-    return rewrite_term_groups(e, &classify_reflection<Func::Heaviside>, &propose_heaviside_complement, true);
+    return rewrite_term_groups(e, &classify_reflection<Func::Heaviside>, &propose_heaviside_sign, true);
 }
 
 std::optional<Expr> rule_abs_sign(const Expr& e) {
