@@ -136,7 +136,8 @@ TEST_CASE("options: trace, groups and stop reason") {
 
     for (const simplify::RuleInfo& r : simplify::rule_table()) {
         CHECK(!r.name.empty());
-        CHECK((r.group == "cancel" || r.group == "trig" || r.group == "exp-log"));
+        CHECK((r.group == "cancel" || r.group == "trig" || r.group == "exp-log" || r.group == "hyperbolic"
+               || r.group == "piecewise" || r.group == "ml"));
     }
 }
 

@@ -3,7 +3,9 @@
 // Each rewrite (rulesets.def) is tried bottom-up at every node and kept only when the result
 // has fewer tree nodes than what it replaces, so simplify never makes an expression larger:
 // a tie keeps the input. Rules: cancel (common polynomial factors of a univariate fraction),
-// trig (tan <-> sin/cos, sin^2 + cos^2 = 1), exp-log (exp(a)*exp(b) = exp(a + b)).
+// and identities (docs/simplify.md): trig (tan <-> sin/cos, sin^2 + cos^2 = 1, double angles),
+// exp-log (exp(a)*exp(b) = exp(a + b), exp(2*log(x)) = x^2, logs of products and powers),
+// hyperbolic, piecewise (max, min, relu, abs, sign, heaviside) and ml (sigmoid, softplus).
 // Then the whole result is expanded, cancelled (multivariate gcd) and put over one denominator
 // (algebra.hpp), and the smallest of these is kept: (x + 1)^2 - x^2 - 2*x - 1 is 0.
 // The result equals the input wherever the input is defined; cancel may extend the domain

@@ -1,9 +1,10 @@
-// trig.cpp — rules "tan-to-sin-cos", "pythagoras" and "sin-cos-to-tan".
+// trig.cpp — rules "tan-to-sin-cos", "pythagoras", "cos-double-angle", "sin-double-angle" and
+// "sin-cos-to-tan".
 #include "simplify/rules.hpp"
 
 #include "core/build.hpp"
+#include "simplify/terms.hpp"
 
-#include <map>
 #include <utility>
 #include <vector>
 
@@ -17,6 +18,8 @@ using core::Kind;
 
 // tan-to-sin-cos looks this far below the node: factors of terms, and powers of those.
 constexpr int tan_search_depth = 3;
+// sin(u)^k*cos(u)^k is written as a power of sin(2u) up to this k (the constant is 2^-k).
+constexpr long max_double_angle_power = 64;
 
 bool contains_tan(const Expr& e, int depth) {
     if (e.is_call(Func::Tan)) return true;
@@ -46,40 +49,19 @@ Expr replace_tan(const Expr& e, int depth, bool& changed) {
     }
 }
 
-// A sum's term as coef * rest, where rest may hold one sin(u)^2 or cos(u)^2 factor.
-struct Term {
-    mpq_class coef;
-    Expr rest;           // the term without its coefficient and without the square
-    Expr u;              // argument of the square, or null for a plain term
-    bool is_sin = false;
-};
+std::optional<PairFactor> classify_sin_cos_square(const Expr& f) {
+    if (auto s = classify_power(f, Func::Sin, 2, 0)) return s;
+    return classify_power(f, Func::Cos, 2, 1);
+}
 
-Term split_term(const Expr& t) {
-    auto [coef, body] = core::split_coefficient(t);
-    Term out{coef, body, Expr(), false};
-    std::span<const Expr> factors;
-    if (body.is(Kind::Mul)) factors = body.args();
-    auto is_square = [](const Expr& f) {
-        return f.is(Kind::Pow) && f.arg(1) == core::num(2)
-               && (f.arg(0).is_call(Func::Sin) || f.arg(0).is_call(Func::Cos));
-    };
-    if (is_square(body)) {
-        out.u = body.arg(0).arg(0);
-        out.is_sin = body.arg(0).is_call(Func::Sin);
-        out.rest = core::one();
-        return out;
-    }
-    for (std::size_t i = 0; i < factors.size(); ++i) {
-        if (!is_square(factors[i])) continue;
-        out.u = factors[i].arg(0).arg(0);
-        out.is_sin = factors[i].arg(0).is_call(Func::Sin);
-        std::vector<Expr> others;
-        for (std::size_t j = 0; j < factors.size(); ++j)
-            if (j != i) others.push_back(factors[j]);
-        out.rest = core::mul(std::move(others));
-        return out;
-    }
-    return out;
+void propose_pythagoras(const TermGroup& g, std::vector<Expr>& out) {
+    propose_from_unit_identity(g, 1, power_of(Func::Sin, g.u, 2), 1, power_of(Func::Cos, g.u, 2), out);
+}
+
+// sin(u)^2 = (1 - cos(2u))/2 and cos(u)^2 = (1 + cos(2u))/2.
+void propose_cos_double_angle(const TermGroup& g, std::vector<Expr>& out) {
+    const Expr cos_2u = core::call(Func::Cos, core::mul(core::num(2), g.u));
+    out.push_back(core::add(g.times((g.a + g.b) / 2 + g.p, core::one()), g.times((g.b - g.a) / 2, cos_2u)));
 }
 
 // sin(u)^k or cos(u)^k with k a nonzero integer: (u, k, is_sin).
@@ -97,6 +79,27 @@ std::optional<TrigPower> trig_power(const Expr& f) {
                      base.is_call(Func::Sin)};
 }
 
+// sin(u)^k * cos(u)^k -> sin(2u)^k / 2^k in a product.
+std::optional<Expr> sin_cos_to_double_angle(const Expr& term) {
+    if (!term.is(Kind::Mul) || term.size() > max_rule_terms) return std::nullopt;
+    std::vector<Expr> factors(term.args().begin(), term.args().end());
+    for (std::size_t i = 0; i < factors.size(); ++i) {
+        const auto si = trig_power(factors[i]);
+        if (!si || !si->is_sin || si->k <= 0 || si->k > max_double_angle_power) continue;
+        for (std::size_t j = 0; j < factors.size(); ++j) {
+            const auto cj = trig_power(factors[j]);
+            if (!cj || cj->is_sin || cj->k != si->k || !(cj->u == si->u)) continue;
+            const long k = si->k.get_si();
+            mpz_class two_to_k;
+            mpz_ui_pow_ui(two_to_k.get_mpz_t(), 2, static_cast<unsigned long>(k));
+            factors[i] = power_of(Func::Sin, core::mul(core::num(2), si->u), k);
+            factors[j] = core::num(mpq_class(1, two_to_k));
+            return core::mul(std::move(factors));
+        }
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<Expr> rule_tan_to_sin_cos(const Expr& e) {
@@ -109,55 +112,15 @@ std::optional<Expr> rule_tan_to_sin_cos(const Expr& e) {
 }
 
 std::optional<Expr> rule_pythagoras(const Expr& e) {
-    if (!e.is(Kind::Add) || e.size() > max_rule_terms) return std::nullopt;
-    std::vector<Term> terms;
-    for (const Expr& t : e.args()) terms.push_back(split_term(t));
-    // Plain terms by their rest, so that d*R can absorb or supply a*R*(sin^2 + cos^2).
-    std::map<const core::Node*, std::size_t> plain;
-    for (std::size_t i = 0; i < terms.size(); ++i)
-        if (terms[i].u.is_null()) plain.emplace(terms[i].rest.id(), i);
+    return rewrite_term_groups(e, &classify_sin_cos_square, &propose_pythagoras, true);
+}
 
-    const double size_before = core::tree_size(std::span<const Expr>(&e, 1));
-    for (std::size_t i = 0; i < terms.size(); ++i) {
-        if (terms[i].u.is_null()) continue;
-        // The group of terms i belongs to: its sin and cos square and the plain term.
-        std::optional<std::size_t> s, c, d;
-        (terms[i].is_sin ? s : c) = i;
-        for (std::size_t j = i + 1; j < terms.size(); ++j)
-            if (!terms[j].u.is_null() && terms[j].is_sin != terms[i].is_sin && terms[j].u == terms[i].u
-                && terms[j].rest == terms[i].rest) {
-                (terms[j].is_sin ? s : c) = j;
-                break;
-            }
-        if (auto it = plain.find(terms[i].rest.id()); it != plain.end()) d = it->second;
-        if (int(s.has_value()) + int(c.has_value()) + int(d.has_value()) < 2) continue;
+std::optional<Expr> rule_cos_double_angle(const Expr& e) {
+    return rewrite_term_groups(e, &classify_sin_cos_square, &propose_cos_double_angle, true);
+}
 
-        const mpq_class a = s ? terms[*s].coef : mpq_class(0);
-        const mpq_class b = c ? terms[*c].coef : mpq_class(0);
-        const mpq_class p = d ? terms[*d].coef : mpq_class(0);
-        const Expr& u = terms[i].u;
-        const Expr& rest = terms[i].rest;
-        std::vector<Expr> others;
-        for (std::size_t j = 0; j < terms.size(); ++j)
-            if (j != s && j != c && j != d) others.push_back(e.arg(j));
-        // a*R*s^2 + b*R*c^2 + p*R = (a - t)*R*s^2 + (b - t)*R*c^2 + (p + t)*R for every t.
-        std::optional<Expr> best;
-        double best_size = size_before;
-        for (const mpq_class& t : {b, a, mpq_class(-p)}) {
-            std::vector<Expr> v = others;
-            v.push_back(core::mul({core::num(a - t), rest, core::pow(core::call(Func::Sin, u), core::num(2))}));
-            v.push_back(core::mul({core::num(b - t), rest, core::pow(core::call(Func::Cos, u), core::num(2))}));
-            v.push_back(core::mul(core::num(p + t), rest));
-            Expr candidate = core::add(std::move(v));
-            const double size = core::tree_size(std::span<const Expr>(&candidate, 1));
-            if (size < best_size) {
-                best = candidate;
-                best_size = size;
-            }
-        }
-        if (best) return best;
-    }
-    return std::nullopt;
+std::optional<Expr> rule_sin_double_angle(const Expr& e) {
+    return rewrite_each_term(e, &sin_cos_to_double_angle);
 }
 
 std::optional<Expr> rule_sin_cos_to_tan(const Expr& e) {
