@@ -78,10 +78,10 @@ const input_type input = "input";
 const auto digit = char_('0', '9');
 const auto name_start = char_("A-Za-z_");
 const auto name_char = char_("A-Za-z0-9_");
-// Math spellings (UTF-8) beside the ASCII ones: − for -, · ⋅ × for *, ÷ for /, π for pi,
+// Math spellings (UTF-8) beside the ASCII ones: − for -, · ⋅ for *, ÷ for /, π for pi,
 // √ for sqrt, superscript digits and signs for powers (x², x⁻¹).
 const auto sign_def = char_("+-") | (lit("\u2212") >> x3::attr('-'));
-const auto multiply_def = char_("*/") | ((lit("\u00B7") | lit("\u22C5") | lit("\u00D7")) >> x3::attr('*'))
+const auto multiply_def = char_("*/") | ((lit("\u00B7") | lit("\u22C5")) >> x3::attr('*'))
                           | (lit("\u00F7") >> x3::attr('/'));
 const auto pi_spelling = lit("\u03C0");
 const auto root_spelling = lit("\u221A");

@@ -200,7 +200,8 @@ TEST_CASE("Parse: errors carry a message and a character position") {
         {"x θ y", 2, "unexpected character 'θ'"},
         {"é + x", 0, "unexpected character 'é'"},
         {"(x # é\n) θ 2", 9, "unexpected character 'θ'"},  // characters, not bytes
-        {"π² × √ θ", 7, "unexpected character 'θ'"},
+        {"π² · √ θ", 7, "unexpected character 'θ'"},
+        {"x × y", 2, "unexpected character '×'"},
         {"x $ y", 2, "unexpected character '$'"},
         {"x * / y", 4, "expected a number, name or '('"},
         {"x -", 3, "unexpected end of input"},
@@ -259,7 +260,7 @@ TEST_CASE("Parse: the math spellings read as their ASCII forms") {
         {"π*x", "pi*x"},          {"2π", "2*pi"},          {"x²", "x^2"},
         {"x²³ + y⁰", "x^23 + y^0"}, {"x⁻¹", "x^-1"},        {"(x + 1)⁺²", "(x + 1)^2"},
         {"-x²", "-(x^2)"},        {"2^x²", "2^(x^2)"},     {"x²^3", "x^2^3"},
-        {"x·y", "x*y"},           {"x⋅y", "x*y"},          {"x × y", "x*y"},
+        {"x·y", "x*y"},           {"x⋅y", "x*y"},
         {"x ÷ y", "x/y"},         {"x − y", "x - y"},      {"−x", "-x"},
         {"√x", "sqrt(x)"},        {"√(x + 1)", "sqrt(x + 1)"}, {"2√x", "2*sqrt(x)"},
         {"√x²", "sqrt(x^2)"},     {"√√x", "sqrt(sqrt(x))"}, {"x^√y^√z", "x^sqrt(y^sqrt(z))"},
