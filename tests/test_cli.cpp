@@ -301,4 +301,37 @@ TEST_SUITE("cli") {
         CHECK(nabla("fit 'a*x + b' --data - --fix a=1,b=2", data).err.find("the model has no parameters")
               != std::string::npos);
     }
+    TEST_CASE("CLI: fit --target EXPR, --weights and --sigma") {
+        const std::string data = "x,y,s\n0,1.1,0.1\n1,2.9,0.2\n2,5.2,0.1\n3,6.8,0.3\n4,9.3,0.1\n";
+        const Run sigma = nabla("fit 'a + b*x' --data - --sigma s", data);
+        CHECK(sigma.status == 0);
+        CHECK(sigma.err.empty());  // the sigma column is used
+        CHECK(sigma.out.find("fit to 5 rows: weighted sum of squared residuals ") == 0);
+        const Run weights = nabla("fit 'a + b*x' --data - --weights '1/s^2'", data);
+        CHECK(weights.out == sigma.out);
+        CHECK(nabla("fit 'a + b*x' --data - --weights s --format json", data).out.find("\"weighted\":true,")
+              != std::string::npos);
+        CHECK(nabla("fit 'a + b*x' --data - --weights s --sigma s", data).status == 2);
+        const Run zero = nabla("fit 'a + b*x' --data - --weights 's - 0.1'", data);
+        CHECK(zero.status == 1);
+        CHECK(zero.err == "nabla: error: the weight at row 1 of the data is 0: weights must be finite numbers > 0\n");
+        CHECK(nabla("fit 'a + b*x' --data - --sigma '-s'", data).err
+              == "nabla: error: --sigma at row 1 of the data is -0.1: a standard deviation must be > 0\n");
+        // log(y) as the target is the fit to a column holding log(y).
+        const Run log = nabla("fit 'c + b*x' --data - --target 'log(y)'", "x,y\n0,2.02\n1,3.2645\n2,5.4909\n3,8.8727\n");
+        CHECK(log.status == 0);
+        CHECK(log.out.find("  b = 0.4") != std::string::npos);
+        const Run column = nabla("fit 'c + b*x' --data - --target ly",
+                                 "x,ly\n0,0.7030975114131134\n1,1.183106611644551\n2,1.7030921765118892\n"
+                                 "3,2.1829791468454602\n");
+        CHECK(column.out == log.out);
+        const Run caret = nabla("fit 'a*x' --data - --target 'log(y'", data);
+        CHECK(caret.status == 1);
+        CHECK(caret.err.find("error at column 6: --target: ") == 7);
+        CHECK(caret.err.find("\n  log(y\n       ^\n") != std::string::npos);
+        CHECK(nabla("fit 'a*x' --data - --target 'log(q)'", data).err
+              == "nabla: error: --target: 'q' is not a column of the data (x, y, s)\n");
+        CHECK(nabla("fit 'a*x' --data - --target 'log(y - 2)'", data).err.find("--target at row 1 of the data: log(")
+              != std::string::npos);
+    }
 }

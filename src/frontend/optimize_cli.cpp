@@ -16,6 +16,7 @@
 #include "opt/fit_statistics.hpp"
 #include "opt/levenberg_marquardt.hpp"
 #include "opt/minimize.hpp"
+#include "opt/row_values.hpp"
 #include "parse/parse.hpp"
 
 #include <fmt/format.h>
@@ -183,7 +184,10 @@ CLI::App* add_fit_command(CLI::App& app, FitOptions& o) {
         ->check(CLI::IsMember({",", ";", "tab", "|"}));
     cmd->add_option("--params", o.params, "Parameters (default: the model's names that are not columns)");
     cmd->add_option("--fix", o.fix, "Hold parameters at values: k=0.7,c=1/3");
-    cmd->add_option("--target", o.target, "The column the model should match (default y)");
+    cmd->add_option("--target", o.target, "What the model should match: a column or an expression over columns (default y)");
+    auto* weights = cmd->add_option("--weights", o.weights, "Row weights w, a column or expression: minimise sum w (model - target)^2");
+    cmd->add_option("--sigma", o.sigma, "Standard deviations of the target, a column or expression: weights 1/sigma^2")
+        ->excludes(weights);
     add_search_options(cmd, o.search, "Starting values: a=1,b=2 or 1,2 (default: every parameter 1)", true);
     return cmd;
 }
@@ -211,7 +215,7 @@ std::vector<std::string> starting_names(const std::string& x0) {
 }
 
 std::vector<core::Expr> fit_parameters(const core::Expr& model, const opt::Table& data, const FitOptions& o) {
-    if (o.params.empty()) return inferred_parameters(model, data, o.target, starting_names(o.search.x0));
+    if (o.params.empty()) return inferred_parameters(model, data, starting_names(o.search.x0));
     const std::vector<core::Expr> params = symbols_named(split_names(o.params));
     const std::vector<core::Expr> used = core::free_symbols({&model, 1});
     for (const core::Expr& p : params)
@@ -220,9 +224,48 @@ std::vector<core::Expr> fit_parameters(const core::Expr& model, const opt::Table
     return params;
 }
 
-void warn_unused_columns(const core::Expr& model, const opt::Table& data, const std::string& target) {
-    for (const auto& [name, position] : unused_columns(model, data, target))
+void warn_unused_columns(std::span<const core::Expr> uses, const opt::Table& data) {
+    for (const auto& [name, position] : unused_columns(uses, data))
         std::cerr << fmt::format("nabla: warning: column {} of the data, '{}', is not used by the model\n", position, name);
+}
+
+// The expression an option gives (--target log(y)); `text` is set to it so that a parse error's
+// caret points into it.
+core::Expr option_expression(const std::string& option, const std::string& value, std::string& text) {
+    text = value;
+    try {
+        core::Expr e = parse::parse(value);
+        text.clear();
+        return e;
+    } catch (const Error& e) {
+        throw Error(option + ": " + e.what(), e.position());
+    }
+}
+
+// What the model is fitted to: the target's value and the weight of every row.
+struct Observed {
+    std::vector<core::Expr> uses;  // the target and weight expressions
+    Eigen::VectorXd targets;
+    Eigen::VectorXd weights;  // empty without --weights or --sigma
+};
+
+Observed observed(const opt::Table& data, const FitOptions& o, std::string& text) {
+    Observed out;
+    out.uses.push_back(option_expression("--target", o.target, text));
+    out.targets = opt::row_values(out.uses.back(), data, "--target");
+    if (!o.weights.empty()) {
+        out.uses.push_back(option_expression("--weights", o.weights, text));
+        out.weights = opt::row_values(out.uses.back(), data, "--weights");
+    } else if (!o.sigma.empty()) {
+        out.uses.push_back(option_expression("--sigma", o.sigma, text));
+        const Eigen::VectorXd sigma = opt::row_values(out.uses.back(), data, "--sigma");
+        for (Eigen::Index r = 0; r < sigma.size(); ++r)
+            if (!(sigma[r] > 0))
+                throw Error(fmt::format("--sigma at row {} of the data is {}: a standard deviation must be > 0", r + 1,
+                                        sigma[r]));
+        out.weights = sigma.array().square().inverse();
+    }
+    return out;
 }
 
 }  // namespace
@@ -234,12 +277,15 @@ int run_fit(const FitOptions& o) {
         core::Expr model = parse::parse(text);
         text.clear();
         const opt::Table data = read_data(o);
+        Observed observations = observed(data, o, text);
         const FixedParameters fixed = fixed_parameters(o.fix, model, data);
         model = core::substitute(model, fixed.symbols, fixed.values);
         const std::vector<core::Expr> params = fit_parameters(model, data, o);
         if (params.empty()) throw Error("the model has no parameters: every name in it is a column of the data");
-        const opt::LeastSquares objective(model, params, data, o.target);
-        warn_unused_columns(model, data, o.target);
+        const opt::LeastSquares objective(model, params, data, std::move(observations.targets),
+                                          std::move(observations.weights));
+        observations.uses.push_back(model);
+        warn_unused_columns(observations.uses, data);
         opt::Result r = fit_search(objective, starting_point(o.search.x0, params, 1), o.search);
         const opt::FitStatistics stats = opt::fit_statistics(objective, r.x);
         if (r.converged && stats.rank < static_cast<Eigen::Index>(params.size())) {
@@ -256,6 +302,7 @@ int run_fit(const FitOptions& o) {
                                       {"standard_errors", point_json(params, stats.standard_errors)},
                                       {"t_values", point_json(params, stats.t_values)},
                                       {"rows", data.rows()},
+                                      {"weighted", stats.weighted},
                                       {"degrees_of_freedom", stats.degrees_of_freedom},
                                       {"sum_squared_residuals", stats.sum_squared_residuals},
                                       {"residual_standard_deviation", stats.residual_standard_deviation},

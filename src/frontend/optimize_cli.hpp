@@ -31,7 +31,9 @@ struct FitOptions {
     std::string separator;  // --sep: ",", ";", "tab" or "|"; empty: detected from the header line
     std::string params;
     std::string fix;        // --fix k=0.7,c=1/3
-    std::string target = "y";
+    std::string target = "y";  // an expression over columns: y, log(y)
+    std::string weights;       // --weights: an expression over columns, per-row weights w
+    std::string sigma;         // --sigma: per-row standard deviations, weights 1/sigma^2
     OptimizeOptions search{.method = "lm"};  // --x0 (of the parameters), --method, --tol, --max-iter, --format
 };
 
