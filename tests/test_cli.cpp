@@ -334,4 +334,37 @@ TEST_SUITE("cli") {
         CHECK(nabla("fit 'a*x' --data - --target 'log(y - 2)'", data).err.find("--target at row 1 of the data: log(")
               != std::string::npos);
     }
+    TEST_CASE("CLI: fit --residuals writes the fit row by row; a write error is exit 1") {
+        const std::string dir = std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp";
+        const std::string file = dir + "/nabla_residuals_test_" + std::to_string(::getpid()) + ".csv";
+        const std::string data = "x,y,s,unused\n0,1,0.5,9\n1,3,0.5,9\n2,5.5,1,9\n";
+        const Run plain = nabla("fit 'a*x + b' --data - --residuals " + file, data);
+        CHECK(plain.status == 0);
+        std::istringstream lines(slurp(file));
+        std::string header, first;
+        std::getline(lines, header);
+        std::getline(lines, first);
+        CHECK(header == "x,observed,fitted,residual");
+        CHECK(first.find("0,1,") == 0);
+        int rows = 1;
+        for (std::string line; std::getline(lines, line);) ++rows;
+        CHECK(rows == 3);
+        // Weighted: the weight is the last column, and the fitted values read back exactly.
+        CHECK(nabla("fit 'a*x + b' --data - --sigma s --residuals " + file, data).status == 0);
+        const std::string weighted = slurp(file);
+        CHECK(weighted.find("x,observed,fitted,residual,weight\n0,1,") == 0);
+        CHECK(weighted.find(",4\n1,3,") != std::string::npos);  // 1/0.5^2
+        const Run check = nabla("fit 'c*fitted' --data " + file + " --target observed --weights weight --tol 1e-15");
+        CHECK(check.out.find("  c = 1  ") != std::string::npos);
+        std::remove(file.c_str());
+        const Run full = nabla("fit 'a*x + b' --data - --residuals /dev/full", data);
+        CHECK(full.status == 1);
+        CHECK(full.out.empty());
+        CHECK(full.err.find("nabla: error: cannot write the residuals file '/dev/full': No space left on device\n")
+              != std::string::npos);
+        const Run missing = nabla("fit 'a*x + b' --data - --residuals /nonexistent/r.csv", data);
+        CHECK(missing.status == 1);
+        CHECK(missing.err.find("cannot write the residuals file '/nonexistent/r.csv': No such file or directory")
+              != std::string::npos);
+    }
 }

@@ -8,6 +8,8 @@
 #include "eval/eval.hpp"
 #include "frontend/diagnostic.hpp"
 #include "frontend/fit_params.hpp"
+#include "frontend/fit_residuals.hpp"
+#include "frontend/io.hpp"
 #include "frontend/optimize_text.hpp"
 #include "frontend/request.hpp"
 #include "opt/compiled_objective.hpp"
@@ -26,6 +28,7 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 namespace nabla::frontend {
 namespace {
@@ -188,6 +191,8 @@ CLI::App* add_fit_command(CLI::App& app, FitOptions& o) {
     auto* weights = cmd->add_option("--weights", o.weights, "Row weights w, a column or expression: minimise sum w (model - target)^2");
     cmd->add_option("--sigma", o.sigma, "Standard deviations of the target, a column or expression: weights 1/sigma^2")
         ->excludes(weights);
+    cmd->add_option("--residuals", o.residuals,
+                    "Write a CSV of the model's columns, observed, fitted and residual (and weight) per row");
     add_search_options(cmd, o.search, "Starting values: a=1,b=2 or 1,2 (default: every parameter 1)", true);
     return cmd;
 }
@@ -286,12 +291,19 @@ int run_fit(const FitOptions& o) {
                                           std::move(observations.weights));
         observations.uses.push_back(model);
         warn_unused_columns(observations.uses, data);
+        // Opened first: a path that cannot be written is an error before the fit, not after.
+        std::optional<OutputFile> residuals;
+        if (!o.residuals.empty()) residuals.emplace(o.residuals, "residuals file");
         opt::Result r = fit_search(objective, starting_point(o.search.x0, params, 1), o.search);
         const opt::FitStatistics stats = opt::fit_statistics(objective, r.x);
         if (r.converged && stats.rank < static_cast<Eigen::Index>(params.size())) {
             r.converged = false;
             r.stop = fmt::format("the data do not determine the parameters (the Jacobian has rank {} for {} parameters)",
                                  stats.rank, params.size());
+        }
+        if (residuals) {
+            residuals->write(residuals_csv(objective, data, r.x));
+            residuals->close();
         }
         const Eigen::VectorXd fixed_values =
             Eigen::Map<const Eigen::VectorXd>(fixed.numbers.data(), static_cast<Eigen::Index>(fixed.numbers.size()));

@@ -34,6 +34,7 @@ struct FitOptions {
     std::string target = "y";  // an expression over columns: y, log(y)
     std::string weights;       // --weights: an expression over columns, per-row weights w
     std::string sigma;         // --sigma: per-row standard deviations, weights 1/sigma^2
+    std::string residuals;     // --residuals FILE.csv: the fit row by row
     OptimizeOptions search{.method = "lm"};  // --x0 (of the parameters), --method, --tol, --max-iter, --format
 };
 
