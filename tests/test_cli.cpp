@@ -1,6 +1,7 @@
 // test_cli.cpp — the nabla executable end to end: commands, formats, exit codes, error carets.
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -366,5 +367,78 @@ TEST_SUITE("cli") {
         CHECK(missing.status == 1);
         CHECK(missing.err.find("cannot write the residuals file '/nonexistent/r.csv': No such file or directory")
               != std::string::npos);
+    }
+    TEST_CASE("CLI: --trace writes every iteration; a write error is exit 1") {
+        const std::string dir = std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp";
+        const std::string trace = dir + "/nabla_trace_test_" + std::to_string(::getpid()) + ".csv";
+        const Run lbfgs = nabla("optimize '(1 - x)^2 + 100*(y - x^2)^2' --x0 x=-1.2,y=1 --trace " + trace);
+        CHECK(lbfgs.status == 0);
+        CHECK(lbfgs.err.empty());  // not a terminal: no progress line
+        std::istringstream rows(slurp(trace));
+        std::string line;
+        std::getline(rows, line);
+        CHECK(line == "iteration,objective,gradient_norm,step,x,y");
+        std::getline(rows, line);
+        CHECK(line.find("0,24.19999999999999") == 0);  // the start
+        CHECK(line.find(",0,-1.2,1") != std::string::npos);
+        int last = 0;
+        while (std::getline(rows, line)) last = std::stoi(line);
+        CHECK(last == 42);  // one row per iteration: lbfgs, 42 iterations
+        const Run fit = nabla("fit 'a*x + b' --data - --trace " + trace + " --format json", "x,y\n0,1\n1,3.1\n2,4.9\n");
+        CHECK(fit.status == 0);
+        CHECK(slurp(trace).find("iteration,objective,gradient_norm,step,a,b\n0,") == 0);
+        std::remove(trace.c_str());
+        const Run full = nabla("optimize 'x^2' --x0 1 --trace /dev/full");
+        CHECK(full.status == 1);
+        CHECK(full.out.empty());
+        CHECK(full.err == "nabla: error: cannot write the trace file '/dev/full': No space left on device\n");
+        CHECK(nabla("fit 'a*x' --data - --trace /nonexistent/t.csv", "x,y\n1,2\n").err.find(
+                  "cannot write the trace file '/nonexistent/t.csv': No such file or directory") != std::string::npos);
+        // --quiet silences warnings too.
+        CHECK(nabla("fit 'a*x' --data - --quiet", "x,y,z\n1,2,0\n2,4,0\n").err.empty());
+    }
+
+    TEST_CASE("CLI: Ctrl-C stops a search and prints its best point, exit 130") {
+        const std::string dir = std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp";
+        const std::string base = dir + "/nabla_interrupt_test_" + std::to_string(::getpid());
+        {
+            std::ofstream data(base + ".csv");
+            data << "t,y\n";
+            for (int i = 0; i < 20000; ++i) data << i * 0.001 << "," << 2.5 * std::exp(-0.0007 * i) + 0.3 << "\n";
+        }
+        for (const char* method : {"gd", "newton"}) {  // lm ends too soon; test_opt interrupts it
+            CAPTURE(method);
+            // A search far too long to end by itself; SIGINT once the trace shows it under way.
+            std::remove((base + ".trace").c_str());
+            const std::string command = std::string(NABLA_BINARY) + " fit 'a*exp(-k*t) + c' --data " + base
+                                        + ".csv --method " + method + " --max-iter 10000000 --tol 1e-300 --trace "
+                                        + base + ".trace --format json > " + base + ".out 2> " + base + ".err & pid=$!; "
+                                        + "for i in $(seq 400); do [ \"$(wc -l < " + base
+                                        + ".trace 2>/dev/null || echo 0)\" -gt 3 ] && break; sleep 0.05; done; "
+                                        + "kill -INT $pid; wait $pid; echo $? > " + base + ".status";
+            std::system(command.c_str());
+            CHECK(slurp(base + ".status") == "130\n");
+            const std::string out = slurp(base + ".out");
+            CHECK(out.find("{\"ok\":true,\"method\":\"") == 0);
+            CHECK(out.find("\"converged\":false,\"stop\":\"interrupted\",\"params\":{\"a\":") != std::string::npos);
+            CHECK(out.find("\"standard_errors\":{\"a\":") != std::string::npos);
+            CHECK(slurp(base + ".err").empty());
+        }
+        // On a terminal (util-linux `script` gives one) a progress line is drawn on stderr and
+        // erased before the report; --quiet draws none.
+        if (std::system("command -v script > /dev/null") == 0) {
+            const std::string run = "fit 'a*exp(-k*t) + c' --data " + base + ".csv --method gd --max-iter 60000";
+            const std::string shown = base + ".tty";
+            std::system(("script -qc \"" + std::string(NABLA_BINARY) + " " + run + " 2>&1\" /dev/null > " + shown).c_str());
+            const std::string terminal = slurp(shown);
+            const std::size_t line = terminal.rfind("\r\033[Kiteration ");
+            CHECK(line != std::string::npos);
+            CHECK(terminal.find("\r\033[Kfit to 20000 rows: ", line) != std::string::npos);
+            std::system(("script -qc \"" + std::string(NABLA_BINARY) + " " + run + " --quiet 2>&1\" /dev/null > " + shown)
+                            .c_str());
+            CHECK(slurp(shown).find("\033[K") == std::string::npos);
+            std::remove(shown.c_str());
+        }
+        for (const char* suffix : {".csv", ".trace", ".out", ".err", ".status"}) std::remove((base + suffix).c_str());
     }
 }

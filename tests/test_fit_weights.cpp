@@ -2,6 +2,7 @@
 // statistic against a hand computation and against the equivalent unweighted problem.
 #include "core/build.hpp"
 #include "core/error.hpp"
+#include "core/expr.hpp"
 #include "opt/data.hpp"
 #include "opt/fit.hpp"
 #include "opt/fit_statistics.hpp"
@@ -103,5 +104,34 @@ TEST_SUITE("fit weights") {
         CHECK_THROWS_WITH_AS(opt::LeastSquares(parse("a*x"), symbols({"a"}), data, values(data, "y"), values(data, "w")),
                              "the weight at row 2 of the data is 0: weights must be finite numbers > 0", nabla::Error);
         CHECK_THROWS_AS(opt::LeastSquares(parse("a*x"), symbols({"a"}), data, Eigen::VectorXd::Ones(2)), nabla::Error);
+    }
+
+    TEST_CASE("Levenberg-Marquardt: an observer sees every iteration; Ctrl-C ends it with its best point") {
+        const opt::Table data = table("t,y\n0,2.81\n0.5,2.06\n1,1.53\n1.5,1.17\n2,0.96\n2.5,0.74\n3,0.62\n4,0.45\n");
+        const opt::LeastSquares f(parse("a*exp(-k*t) + c"), symbols({"a", "k", "c"}), data, values(data, "y"));
+        opt::LeastSquaresOptions options;
+        std::vector<double> objective;
+        options.observer = [&](const opt::Iterate& it) {
+            CHECK(it.iteration == static_cast<int>(objective.size()));
+            objective.push_back(it.value);
+        };
+        const opt::Result r = opt::levenberg_marquardt(f, Eigen::Vector3d(1, 1, 0), options);
+        REQUIRE(r.converged);
+        REQUIRE(objective.size() > 3);
+        CHECK(objective.front() == doctest::Approx(f.residuals(Eigen::Vector3d(1, 1, 0)).squaredNorm() / 2));
+        CHECK(objective.back() == doctest::Approx(r.value).epsilon(1e-9));
+        options.observer = [](const opt::Iterate& it) {
+            if (it.iteration == 2) nabla::core::request_cancel();
+        };
+        try {
+            opt::levenberg_marquardt(f, Eigen::Vector3d(1, 1, 0), options);
+            FAIL("not interrupted");
+        } catch (const opt::Interrupted& e) {
+            CHECK(e.best.stop == "interrupted");
+            CHECK_FALSE(e.best.converged);
+            CHECK(e.best.value == doctest::Approx(objective[2]));  // the point of iteration 2
+            CHECK(e.best.value == doctest::Approx(f.residuals(e.best.x).squaredNorm() / 2));
+        }
+        nabla::core::clear_cancel();
     }
 }

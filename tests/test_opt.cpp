@@ -162,6 +162,49 @@ TEST_SUITE("opt") {
         }
     }
 
+    TEST_CASE("an observer sees every iteration; Ctrl-C ends a run with its best point") {
+        const opt::ExpressionObjective rosenbrock(nabla::parse::parse("(1 - x)^2 + 100*(y - x^2)^2"),
+                                                  symbols({"x", "y"}));
+        for (const opt::Method method : all_methods) {
+            CAPTURE(opt::method_name(method));
+            opt::Options options;
+            options.method = method;
+            options.max_iterations = 100000;
+            std::vector<opt::Iterate> seen;
+            Eigen::VectorXd last;
+            options.observer = [&](const opt::Iterate& it) {
+                seen.push_back(it);
+                if (last.size() != 0) CHECK(it.step == doctest::Approx((it.x - last).norm()));
+                last = it.x;
+            };
+            const opt::Result r = opt::minimize(rosenbrock, Eigen::Vector2d(-1.2, 1), options);
+            REQUIRE(r.iterations);
+            REQUIRE(seen.size() == static_cast<std::size_t>(*r.iterations) + 1);
+            CHECK(seen.front().iteration == 0);
+            CHECK(seen.front().value == doctest::Approx(24.2));
+            CHECK(seen.back().iteration == *r.iterations);
+            CHECK(seen.back().value == doctest::Approx(r.value).epsilon(1e-6));
+            for (std::size_t k = 1; k < seen.size(); ++k) CHECK(seen[k].value <= seen[k - 1].value);
+
+            // Ctrl-C at the third iteration: the run stops at its next evaluation, with the best point.
+            options.observer = [](const opt::Iterate& it) {
+                if (it.iteration == 3) nabla::core::request_cancel();
+            };
+            try {
+                opt::minimize(rosenbrock, Eigen::Vector2d(-1.2, 1), options);
+                FAIL("not interrupted");
+            } catch (const opt::Interrupted& e) {
+                CHECK_FALSE(e.best.converged);
+                CHECK(e.best.stop == "interrupted");
+                CHECK(e.best.iterations == 3);
+                CHECK(e.best.value < 24.2);
+                Eigen::VectorXd g;
+                CHECK(rosenbrock.gradient(e.best.x, g) == doctest::Approx(e.best.value));
+            }
+            nabla::core::clear_cancel();
+        }
+    }
+
     TEST_CASE("options out of range and a wrong starting point are errors") {
         const opt::ExpressionObjective f(nabla::parse::parse("x^2"), symbols({"x"}));
         opt::Options o;

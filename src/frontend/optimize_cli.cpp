@@ -9,9 +9,11 @@
 #include "frontend/diagnostic.hpp"
 #include "frontend/fit_params.hpp"
 #include "frontend/fit_residuals.hpp"
+#include "frontend/interrupt.hpp"
 #include "frontend/io.hpp"
 #include "frontend/optimize_text.hpp"
 #include "frontend/request.hpp"
+#include "frontend/search_progress.hpp"
 #include "opt/compiled_objective.hpp"
 #include "opt/data.hpp"
 #include "opt/fit.hpp"
@@ -109,32 +111,51 @@ void add_search_options(CLI::App* cmd, OptimizeOptions& o, const std::string& x0
     cmd->add_option("--max-iter", o.max_iterations,
                     fit ? "Iteration limit (default 1000; lm: evaluations, default 100000)" : "Iteration limit (default 1000)");
     cmd->add_option("--format", o.format, "Output: text or json")->check(CLI::IsMember({"text", "json"}));
+    cmd->add_option("--trace", o.trace, "Write a CSV of every iteration: objective, gradient norm, step, the point");
+    cmd->add_flag("--quiet", o.quiet,
+                  fit ? "No progress line on a terminal, no warnings" : "No progress line on a terminal");
 }
 
+// The exit status of a search that Ctrl-C stopped, as a shell reports a death by SIGINT.
+constexpr int interrupted_status = 130;
+
+// A search's result, and whether Ctrl-C stopped it.
+struct Outcome {
+    opt::Result result;
+    bool interrupted = false;
+    int status() const { return interrupted ? interrupted_status : result.converged ? 0 : not_converged_status; }
+};
+
 // Runs a search; a domain error there can only be about the starting point, and says so.
+// Ctrl-C ends it with the best point so far.
 template <class Run>
-opt::Result from_start(Run run) {
+Outcome run_search(Run run) {
     try {
-        return run();
+        return {run(), false};
+    } catch (const opt::Interrupted& e) {
+        return {e.best, true};
     } catch (const DomainError& e) {
         throw DomainError(std::string("at the starting point: ") + e.what());
     }
 }
 
-opt::Result search(const opt::Objective& f, const Eigen::VectorXd& x0, const OptimizeOptions& o) {
+Outcome search(const opt::Objective& f, const Eigen::VectorXd& x0, const OptimizeOptions& o, opt::Observer observer) {
     opt::Options options;
     options.method = *opt::method_from_name(o.method);
     if (o.tolerance >= 0) options.tolerance = o.tolerance;
     if (o.max_iterations != 0) options.max_iterations = o.max_iterations;
-    return from_start([&] { return opt::minimize(f, x0, options); });
+    options.observer = std::move(observer);
+    return run_search([&] { return opt::minimize(f, x0, options); });
 }
 
-opt::Result fit_search(const opt::LeastSquares& f, const Eigen::VectorXd& p0, const OptimizeOptions& o) {
-    if (o.method != "lm") return search(f, p0, o);
+Outcome fit_search(const opt::LeastSquares& f, const Eigen::VectorXd& p0, const OptimizeOptions& o,
+                   opt::Observer observer) {
+    if (o.method != "lm") return search(f, p0, o, std::move(observer));
     opt::LeastSquaresOptions options;
     if (o.tolerance >= 0) options.tolerance = o.tolerance;
     if (o.max_iterations != 0) options.max_evaluations = o.max_iterations;
-    return from_start([&] { return opt::levenberg_marquardt(f, p0, options); });
+    options.observer = std::move(observer);
+    return run_search([&] { return opt::levenberg_marquardt(f, p0, options); });
 }
 
 }  // namespace
@@ -149,6 +170,7 @@ CLI::App* add_optimize_command(CLI::App& app, OptimizeOptions& o) {
 }
 
 int run_optimize(const OptimizeOptions& o) {
+    const CtrlCStops ctrl_c;
     std::string text;
     try {
         text = expression_text(o.expr);
@@ -163,7 +185,10 @@ int run_optimize(const OptimizeOptions& o) {
         } else {
             objective = std::make_unique<opt::ExpressionObjective>(f, vars);
         }
-        const opt::Result r = search(*objective, starting_point(o.x0, vars, 0), o);
+        SearchProgress progress(o.trace, vars, !o.quiet && stderr_is_terminal());
+        const Outcome outcome = search(*objective, starting_point(o.x0, vars, 0), o, progress.observer());
+        progress.finish();
+        const opt::Result& r = outcome.result;
         if (o.format == "json") {
             std::cout << answer_json(r, o.method, {{"value", r.value}, {"x", point_json(vars, r.x)}}).dump() << "\n";
         } else {
@@ -171,7 +196,7 @@ int run_optimize(const OptimizeOptions& o) {
             std::cout << fmt::format("{} {:.12g} at\n", r.converged ? "minimum" : "best value found", r.value);
             std::cout << point_text(vars, r.x) << outcome_text(r, o.method);
         }
-        return r.converged ? 0 : not_converged_status;
+        return outcome.status();
     } catch (const Error& e) {
         std::cerr << "nabla: " << describe(e, text);
         return 1;
@@ -276,6 +301,7 @@ Observed observed(const opt::Table& data, const FitOptions& o, std::string& text
 }  // namespace
 
 int run_fit(const FitOptions& o) {
+    const CtrlCStops ctrl_c;
     std::string text;
     try {
         text = expression_text(o.model);
@@ -290,11 +316,14 @@ int run_fit(const FitOptions& o) {
         const opt::LeastSquares objective(model, params, data, std::move(observations.targets),
                                           std::move(observations.weights));
         observations.uses.push_back(model);
-        warn_unused_columns(observations.uses, data);
+        if (!o.search.quiet) warn_unused_columns(observations.uses, data);
         // Opened first: a path that cannot be written is an error before the fit, not after.
         std::optional<OutputFile> residuals;
         if (!o.residuals.empty()) residuals.emplace(o.residuals, "residuals file");
-        opt::Result r = fit_search(objective, starting_point(o.search.x0, params, 1), o.search);
+        SearchProgress progress(o.search.trace, params, !o.search.quiet && stderr_is_terminal());
+        Outcome outcome = fit_search(objective, starting_point(o.search.x0, params, 1), o.search, progress.observer());
+        progress.finish();
+        opt::Result& r = outcome.result;
         const opt::FitStatistics stats = opt::fit_statistics(objective, r.x);
         if (r.converged && stats.rank < static_cast<Eigen::Index>(params.size())) {
             r.converged = false;
@@ -325,7 +354,7 @@ int run_fit(const FitOptions& o) {
             std::cout << fit_text(params, r.x, stats) << fixed_text(fixed.symbols, fixed_values)
                       << outcome_text(r, o.search.method);
         }
-        return r.converged ? 0 : not_converged_status;
+        return outcome.status();
     } catch (const Error& e) {
         std::cerr << "nabla: " << describe(e, text);
         return 1;

@@ -17,12 +17,14 @@ struct OptimizeOptions {
     int max_iterations = 0;  // 0: the method's own default
     std::string format = "text";
     bool jit = false;  // optimize: evaluate through generated, compiled code
+    std::string trace;  // --trace FILE.csv: one row per iteration
+    bool quiet = false; // no progress line (and for fit, no warnings)
 };
 
 CLI::App* add_optimize_command(CLI::App& app, OptimizeOptions& o);
 
-// Prints the result; returns the exit status: 0 converged, 1 a user error, 3 not converged
-// (the best point found is printed).
+// Prints the result; returns the exit status: 0 converged, 1 a user error, 3 not converged,
+// 130 interrupted by Ctrl-C (the best point found is printed for both).
 int run_optimize(const OptimizeOptions& o);
 
 struct FitOptions {
