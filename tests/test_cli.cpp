@@ -1,6 +1,7 @@
 // test_cli.cpp — the nabla executable end to end: commands, formats, exit codes, error carets.
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -340,5 +341,144 @@ TEST_SUITE("cli") {
               != std::string::npos);
         CHECK(nabla("fit 'a*x + b' --data - --fix a=1,b=2", data).err.find("the model has no parameters")
               != std::string::npos);
+    }
+    TEST_CASE("CLI: fit --target EXPR, --weights and --sigma") {
+        const std::string data = "x,y,s\n0,1.1,0.1\n1,2.9,0.2\n2,5.2,0.1\n3,6.8,0.3\n4,9.3,0.1\n";
+        const Run sigma = nabla("fit 'a + b*x' --data - --sigma s", data);
+        CHECK(sigma.status == 0);
+        CHECK(sigma.err.empty());  // the sigma column is used
+        CHECK(sigma.out.find("fit to 5 rows: weighted sum of squared residuals ") == 0);
+        const Run weights = nabla("fit 'a + b*x' --data - --weights '1/s^2'", data);
+        CHECK(weights.out == sigma.out);
+        CHECK(nabla("fit 'a + b*x' --data - --weights s --format json", data).out.find("\"weighted\":true,")
+              != std::string::npos);
+        CHECK(nabla("fit 'a + b*x' --data - --weights s --sigma s", data).status == 2);
+        const Run zero = nabla("fit 'a + b*x' --data - --weights 's - 0.1'", data);
+        CHECK(zero.status == 1);
+        CHECK(zero.err == "nabla: error: the weight at row 1 of the data is 0: weights must be finite numbers > 0\n");
+        CHECK(nabla("fit 'a + b*x' --data - --sigma '-s'", data).err
+              == "nabla: error: --sigma at row 1 of the data is -0.1: a standard deviation must be > 0\n");
+        // log(y) as the target is the fit to a column holding log(y).
+        const Run log = nabla("fit 'c + b*x' --data - --target 'log(y)'", "x,y\n0,2.02\n1,3.2645\n2,5.4909\n3,8.8727\n");
+        CHECK(log.status == 0);
+        CHECK(log.out.find("  b = 0.4") != std::string::npos);
+        const Run column = nabla("fit 'c + b*x' --data - --target ly",
+                                 "x,ly\n0,0.7030975114131134\n1,1.183106611644551\n2,1.7030921765118892\n"
+                                 "3,2.1829791468454602\n");
+        CHECK(column.out == log.out);
+        const Run caret = nabla("fit 'a*x' --data - --target 'log(y'", data);
+        CHECK(caret.status == 1);
+        CHECK(caret.err.find("error at column 6: --target: ") == 7);
+        CHECK(caret.err.find("\n  log(y\n       ^\n") != std::string::npos);
+        CHECK(nabla("fit 'a*x' --data - --target 'log(q)'", data).err
+              == "nabla: error: --target: 'q' is not a column of the data (x, y, s)\n");
+        CHECK(nabla("fit 'a*x' --data - --target 'log(y - 2)'", data).err.find("--target at row 1 of the data: log(")
+              != std::string::npos);
+    }
+    TEST_CASE("CLI: fit --residuals writes the fit row by row; a write error is exit 1") {
+        const std::string dir = std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp";
+        const std::string file = dir + "/nabla_residuals_test_" + std::to_string(::getpid()) + ".csv";
+        const std::string data = "x,y,s,unused\n0,1,0.5,9\n1,3,0.5,9\n2,5.5,1,9\n";
+        const Run plain = nabla("fit 'a*x + b' --data - --residuals " + file, data);
+        CHECK(plain.status == 0);
+        std::istringstream lines(slurp(file));
+        std::string header, first;
+        std::getline(lines, header);
+        std::getline(lines, first);
+        CHECK(header == "x,observed,fitted,residual");
+        CHECK(first.find("0,1,") == 0);
+        int rows = 1;
+        for (std::string line; std::getline(lines, line);) ++rows;
+        CHECK(rows == 3);
+        // Weighted: the weight is the last column, and the fitted values read back exactly.
+        CHECK(nabla("fit 'a*x + b' --data - --sigma s --residuals " + file, data).status == 0);
+        const std::string weighted = slurp(file);
+        CHECK(weighted.find("x,observed,fitted,residual,weight\n0,1,") == 0);
+        CHECK(weighted.find(",4\n1,3,") != std::string::npos);  // 1/0.5^2
+        const Run check = nabla("fit 'c*fitted' --data " + file + " --target observed --weights weight --tol 1e-15");
+        CHECK(check.out.find("  c = 1  ") != std::string::npos);
+        std::remove(file.c_str());
+        const Run full = nabla("fit 'a*x + b' --data - --residuals /dev/full", data);
+        CHECK(full.status == 1);
+        CHECK(full.out.empty());
+        CHECK(full.err.find("nabla: error: cannot write the residuals file '/dev/full': No space left on device\n")
+              != std::string::npos);
+        const Run missing = nabla("fit 'a*x + b' --data - --residuals /nonexistent/r.csv", data);
+        CHECK(missing.status == 1);
+        CHECK(missing.err.find("cannot write the residuals file '/nonexistent/r.csv': No such file or directory")
+              != std::string::npos);
+    }
+    TEST_CASE("CLI: --trace writes every iteration; a write error is exit 1") {
+        const std::string dir = std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp";
+        const std::string trace = dir + "/nabla_trace_test_" + std::to_string(::getpid()) + ".csv";
+        const Run lbfgs = nabla("optimize '(1 - x)^2 + 100*(y - x^2)^2' --x0 x=-1.2,y=1 --trace " + trace);
+        CHECK(lbfgs.status == 0);
+        CHECK(lbfgs.err.empty());  // not a terminal: no progress line
+        std::istringstream rows(slurp(trace));
+        std::string line;
+        std::getline(rows, line);
+        CHECK(line == "iteration,objective,gradient_norm,step,x,y");
+        std::getline(rows, line);
+        CHECK(line.find("0,24.19999999999999") == 0);  // the start
+        CHECK(line.find(",0,-1.2,1") != std::string::npos);
+        int last = 0;
+        while (std::getline(rows, line)) last = std::stoi(line);
+        CHECK(last == 42);  // one row per iteration: lbfgs, 42 iterations
+        const Run fit = nabla("fit 'a*x + b' --data - --trace " + trace + " --format json", "x,y\n0,1\n1,3.1\n2,4.9\n");
+        CHECK(fit.status == 0);
+        CHECK(slurp(trace).find("iteration,objective,gradient_norm,step,a,b\n0,") == 0);
+        std::remove(trace.c_str());
+        const Run full = nabla("optimize 'x^2' --x0 1 --trace /dev/full");
+        CHECK(full.status == 1);
+        CHECK(full.out.empty());
+        CHECK(full.err == "nabla: error: cannot write the trace file '/dev/full': No space left on device\n");
+        CHECK(nabla("fit 'a*x' --data - --trace /nonexistent/t.csv", "x,y\n1,2\n").err.find(
+                  "cannot write the trace file '/nonexistent/t.csv': No such file or directory") != std::string::npos);
+        // --quiet silences warnings too.
+        CHECK(nabla("fit 'a*x' --data - --quiet", "x,y,z\n1,2,0\n2,4,0\n").err.empty());
+    }
+
+    TEST_CASE("CLI: Ctrl-C stops a search and prints its best point, exit 130") {
+        const std::string dir = std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp";
+        const std::string base = dir + "/nabla_interrupt_test_" + std::to_string(::getpid());
+        {
+            std::ofstream data(base + ".csv");
+            data << "t,y\n";
+            for (int i = 0; i < 20000; ++i) data << i * 0.001 << "," << 2.5 * std::exp(-0.0007 * i) + 0.3 << "\n";
+        }
+        for (const char* method : {"gd", "newton"}) {  // lm ends too soon; test_opt interrupts it
+            CAPTURE(method);
+            // A search far too long to end by itself; SIGINT once the trace shows it under way.
+            std::remove((base + ".trace").c_str());
+            const std::string command = std::string(NABLA_BINARY) + " fit 'a*exp(-k*t) + c' --data " + base
+                                        + ".csv --method " + method + " --max-iter 10000000 --tol 1e-300 --trace "
+                                        + base + ".trace --format json > " + base + ".out 2> " + base + ".err & pid=$!; "
+                                        + "for i in $(seq 400); do [ \"$(wc -l < " + base
+                                        + ".trace 2>/dev/null || echo 0)\" -gt 3 ] && break; sleep 0.05; done; "
+                                        + "kill -INT $pid; wait $pid; echo $? > " + base + ".status";
+            std::system(command.c_str());
+            CHECK(slurp(base + ".status") == "130\n");
+            const std::string out = slurp(base + ".out");
+            CHECK(out.find("{\"ok\":true,\"method\":\"") == 0);
+            CHECK(out.find("\"converged\":false,\"stop\":\"interrupted\",\"params\":{\"a\":") != std::string::npos);
+            CHECK(out.find("\"standard_errors\":{\"a\":") != std::string::npos);
+            CHECK(slurp(base + ".err").empty());
+        }
+        // On a terminal (util-linux `script` gives one) a progress line is drawn on stderr and
+        // erased before the report; --quiet draws none.
+        if (std::system("command -v script > /dev/null") == 0) {
+            const std::string run = "fit 'a*exp(-k*t) + c' --data " + base + ".csv --method gd --max-iter 60000";
+            const std::string shown = base + ".tty";
+            std::system(("script -qc \"" + std::string(NABLA_BINARY) + " " + run + " 2>&1\" /dev/null > " + shown).c_str());
+            const std::string terminal = slurp(shown);
+            const std::size_t line = terminal.rfind("\r\033[Kiteration ");
+            CHECK(line != std::string::npos);
+            CHECK(terminal.find("\r\033[Kfit to 20000 rows: ", line) != std::string::npos);
+            std::system(("script -qc \"" + std::string(NABLA_BINARY) + " " + run + " --quiet 2>&1\" /dev/null > " + shown)
+                            .c_str());
+            CHECK(slurp(shown).find("\033[K") == std::string::npos);
+            std::remove(shown.c_str());
+        }
+        for (const char* suffix : {".csv", ".trace", ".out", ".err", ".status"}) std::remove((base + suffix).c_str());
     }
 }

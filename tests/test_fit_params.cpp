@@ -36,17 +36,19 @@ TEST_SUITE("fit parameters") {
     TEST_CASE("inferred parameters: shaped or declared; anything else is a likely typo") {
         const nabla::opt::Table data = table("time,y,temp\n0,1,2\n");
         const auto model = nabla::parse::parse("a*exp(-k2*time) + rate");
-        CHECK(names(inferred_parameters(model, data, "y", {"rate"})) == std::vector<std::string>{"a", "k2", "rate"});
+        CHECK(names(inferred_parameters(model, data, {"rate"})) == std::vector<std::string>{"a", "k2", "rate"});
         try {
-            inferred_parameters(model, data, "y", {});
+            inferred_parameters(model, data, {});
             FAIL("no error");
         } catch (const nabla::Error& e) {
             CHECK(std::string(e.what()).find("'rate' is neither a column of the data (time, y, temp) nor a parameter")
                   == 0);
         }
         using Unused = std::vector<std::pair<std::string, std::size_t>>;
-        CHECK(unused_columns(model, data, "y") == Unused{{"temp", 3}});
-        CHECK(unused_columns(model, data, "temp") == Unused{{"y", 2}});
+        const auto y = nabla::parse::parse("y"), log_temp = nabla::parse::parse("log(temp)");
+        CHECK(unused_columns(std::vector{model, y}, data) == Unused{{"temp", 3}});
+        CHECK(unused_columns(std::vector{model, log_temp}, data) == Unused{{"y", 2}});
+        CHECK(unused_columns(std::vector{model}, data) == Unused{{"y", 2}, {"temp", 3}});
     }
 
     TEST_CASE("--fix: exact constants for names of the model that are not columns") {

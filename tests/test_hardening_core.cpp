@@ -14,6 +14,7 @@
 #include "opt/data.hpp"
 #include "opt/fit.hpp"
 #include "opt/minimize.hpp"
+#include "opt/row_values.hpp"
 #include "parse/parse.hpp"
 #include "print/print.hpp"
 
@@ -128,7 +129,7 @@ TEST_SUITE("hardening: optimizers") {
         std::istringstream in(csv.str());
         const nabla::opt::Table data = nabla::opt::read_csv(in, "exp.csv");
         const std::vector<Expr> params = {sym("a"), sym("b")};
-        const nabla::opt::LeastSquares f(parse("a*exp(b*x)"), params, data, "y");
+        const nabla::opt::LeastSquares f(parse("a*exp(b*x)"), params, data, nabla::opt::row_values(parse("y"), data, "--target"));
         for (auto method : {nabla::opt::Method::GradientDescent, nabla::opt::Method::Newton, nabla::opt::Method::LBFGS}) {
             nabla::opt::Options o;
             o.method = method;

@@ -6,6 +6,7 @@
 #include "opt/data.hpp"
 #include "opt/fit.hpp"
 #include "opt/minimize.hpp"
+#include "opt/row_values.hpp"
 #include "parse/parse.hpp"
 #include "test_codegen_support.hpp"
 
@@ -35,6 +36,11 @@ opt::Result minimize(const std::string& f, const std::vector<Expr>& vars, Eigen:
     options.method = method;
     options.max_iterations = max_iterations;
     return opt::minimize(objective, x0, options);
+}
+
+// The values of column `name`, as a fit's target.
+Eigen::VectorXd column(const opt::Table& data, const char* name) {
+    return opt::row_values(nabla::parse::parse(name), data, "--target");
 }
 
 constexpr opt::Method all_methods[] = {opt::Method::GradientDescent, opt::Method::Newton, opt::Method::LBFGS};
@@ -156,6 +162,49 @@ TEST_SUITE("opt") {
         }
     }
 
+    TEST_CASE("an observer sees every iteration; Ctrl-C ends a run with its best point") {
+        const opt::ExpressionObjective rosenbrock(nabla::parse::parse("(1 - x)^2 + 100*(y - x^2)^2"),
+                                                  symbols({"x", "y"}));
+        for (const opt::Method method : all_methods) {
+            CAPTURE(opt::method_name(method));
+            opt::Options options;
+            options.method = method;
+            options.max_iterations = 100000;
+            std::vector<opt::Iterate> seen;
+            Eigen::VectorXd last;
+            options.observer = [&](const opt::Iterate& it) {
+                seen.push_back(it);
+                if (last.size() != 0) CHECK(it.step == doctest::Approx((it.x - last).norm()));
+                last = it.x;
+            };
+            const opt::Result r = opt::minimize(rosenbrock, Eigen::Vector2d(-1.2, 1), options);
+            REQUIRE(r.iterations);
+            REQUIRE(seen.size() == static_cast<std::size_t>(*r.iterations) + 1);
+            CHECK(seen.front().iteration == 0);
+            CHECK(seen.front().value == doctest::Approx(24.2));
+            CHECK(seen.back().iteration == *r.iterations);
+            CHECK(seen.back().value == doctest::Approx(r.value).epsilon(1e-6));
+            for (std::size_t k = 1; k < seen.size(); ++k) CHECK(seen[k].value <= seen[k - 1].value);
+
+            // Ctrl-C at the third iteration: the run stops at its next evaluation, with the best point.
+            options.observer = [](const opt::Iterate& it) {
+                if (it.iteration == 3) nabla::core::request_cancel();
+            };
+            try {
+                opt::minimize(rosenbrock, Eigen::Vector2d(-1.2, 1), options);
+                FAIL("not interrupted");
+            } catch (const opt::Interrupted& e) {
+                CHECK_FALSE(e.best.converged);
+                CHECK(e.best.stop == "interrupted");
+                CHECK(e.best.iterations == 3);
+                CHECK(e.best.value < 24.2);
+                Eigen::VectorXd g;
+                CHECK(rosenbrock.gradient(e.best.x, g) == doctest::Approx(e.best.value));
+            }
+            nabla::core::clear_cancel();
+        }
+    }
+
     TEST_CASE("options out of range and a wrong starting point are errors") {
         const opt::ExpressionObjective f(nabla::parse::parse("x^2"), symbols({"x"}));
         opt::Options o;
@@ -269,7 +318,7 @@ TEST_SUITE("opt") {
         std::istringstream in(csv.str());
         const opt::Table data = opt::read_csv(in, "decay.csv");
         const std::vector<Expr> params = symbols({"a", "k", "c"});
-        const opt::LeastSquares f(nabla::parse::parse("a*exp(-k*t) + c"), params, data, "y");
+        const opt::LeastSquares f(nabla::parse::parse("a*exp(-k*t) + c"), params, data, column(data, "y"));
         for (opt::Method m : all_methods) {
             CAPTURE(opt::method_name(m));
             opt::Options o;
@@ -282,16 +331,17 @@ TEST_SUITE("opt") {
             CHECK(r.x[2] == doctest::Approx(0.3).epsilon(1e-6));
             CHECK(f.residuals(r.x).norm() <= 1e-6);
         }
-        CHECK_THROWS_AS(opt::LeastSquares(nabla::parse::parse("a*s"), params, data, "y"), nabla::Error);
-        CHECK_THROWS_AS(opt::LeastSquares(nabla::parse::parse("a*t"), symbols({"t"}), data, "y"), nabla::Error);
-        CHECK_THROWS_AS(opt::LeastSquares(nabla::parse::parse("a*t"), params, data, "z"), nabla::Error);
+        CHECK_THROWS_AS(opt::LeastSquares(nabla::parse::parse("a*s"), params, data, column(data, "y")), nabla::Error);
+        CHECK_THROWS_AS(opt::LeastSquares(nabla::parse::parse("a*t"), symbols({"t"}), data, column(data, "y")),
+                        nabla::Error);
+        CHECK_THROWS_AS(column(data, "z"), nabla::Error);
     }
 
     TEST_CASE("fit: the Hessian is the derivative of the gradient (central differences)") {
         std::istringstream in("u,v,y\n0.5,1,2\n1,-1,0.5\n2,0.25,3\n-1,2,1\n");
         const opt::Table data = opt::read_csv(in, "d.csv");
         const opt::LeastSquares f(nabla::parse::parse("a*sin(b*u) + exp(c*v)/(1 + a^2)"), symbols({"a", "b", "c"}),
-                                  data, "y");
+                                  data, column(data, "y"));
         const Eigen::Vector3d p(0.7, -0.4, 0.3);
         Eigen::VectorXd g, g2, gp, gm;
         Eigen::MatrixXd h;

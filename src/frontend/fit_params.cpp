@@ -53,11 +53,11 @@ bool parameter_shaped(std::string_view name) {
     });
 }
 
-std::vector<core::Expr> inferred_parameters(const core::Expr& model, const opt::Table& data, const std::string& target,
+std::vector<core::Expr> inferred_parameters(const core::Expr& model, const opt::Table& data,
                                             const std::vector<std::string>& declared) {
     std::vector<core::Expr> params;
     for (const core::Expr& s : core::free_symbols({&model, 1})) {
-        if (data.column(s.name()) || s.name() == target) continue;
+        if (data.column(s.name())) continue;
         if (!parameter_shaped(s.name()) && std::find(declared.begin(), declared.end(), s.name()) == declared.end())
             throw Error("'" + s.name() + "' is neither a column of the data (" + column_list(data)
                         + ") nor a parameter: name it in --params or --x0 if it is one (names like a, b2 or sigma "
@@ -67,13 +67,12 @@ std::vector<core::Expr> inferred_parameters(const core::Expr& model, const opt::
     return params;
 }
 
-std::vector<std::pair<std::string, std::size_t>> unused_columns(const core::Expr& model, const opt::Table& data,
-                                                                const std::string& target) {
-    const std::vector<core::Expr> used = core::free_symbols({&model, 1});
+std::vector<std::pair<std::string, std::size_t>> unused_columns(std::span<const core::Expr> uses,
+                                                                const opt::Table& data) {
+    const std::vector<core::Expr> used = core::free_symbols(uses);
     std::vector<std::pair<std::string, std::size_t>> unused;
     for (std::size_t k = 0; k < data.columns.size(); ++k) {
         const std::string& name = data.columns[k];
-        if (name == target) continue;
         if (std::none_of(used.begin(), used.end(), [&](const core::Expr& s) { return s.name() == name; }))
             unused.emplace_back(name, k + 1);
     }

@@ -76,4 +76,36 @@ int output_status(int status) {
     return 1;
 }
 
+OutputFile::OutputFile(const std::string& path, std::string what) : path_(path), what_(std::move(what)) {
+    errno = 0;
+    out_.open(path, std::ios::binary | std::ios::trunc);
+    if (!out_) fail(errno);
+}
+
+void OutputFile::write(std::string_view text) {
+    if (failed_) return;
+    errno = 0;
+    out_.write(text.data(), static_cast<std::streamsize>(text.size()));
+    if (!out_) {
+        failed_ = true;
+        first_errno_ = errno;
+    }
+}
+
+void OutputFile::close() {
+    if (!failed_) {
+        errno = 0;
+        out_.close();  // flushes: the last bytes reach the file here, and so can a full disk
+        if (out_.fail()) {
+            failed_ = true;
+            first_errno_ = errno;
+        }
+    }
+    if (failed_) fail(first_errno_);
+}
+
+void OutputFile::fail(int error) const {
+    throw Error("cannot write the " + what_ + " '" + path_ + "'" + (error ? std::string(": ") + std::strerror(error) : ""));
+}
+
 }  // namespace nabla::frontend

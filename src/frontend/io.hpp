@@ -4,8 +4,10 @@
 #include "core/limits.hpp"
 
 #include <cstddef>
+#include <fstream>
 #include <iosfwd>
 #include <string>
+#include <string_view>
 
 namespace nabla::frontend {
 
@@ -24,5 +26,24 @@ bool flushed(std::ostream& out);
 // The exit status after writing to standard output: `status`, or 1 with a message on stderr
 // when a write failed (a full disk, a closed pipe).
 int output_status(int status);
+
+// A file a command writes besides standard output (--residuals, --trace). A failure to open
+// it, or any write to it up to close(), throws nabla::Error naming `what` and the reason:
+// "cannot write the trace file 'x.csv': No space left on device".
+class OutputFile {
+public:
+    OutputFile(const std::string& path, std::string what);
+    void write(std::string_view text);
+    // Flushes and closes the file; throws if this or any earlier write failed.
+    void close();
+
+private:
+    [[noreturn]] void fail(int error) const;
+
+    std::string path_, what_;
+    std::ofstream out_;
+    int first_errno_ = 0;  // of the first failed write; 0 when none failed or unknown
+    bool failed_ = false;
+};
 
 }  // namespace nabla::frontend

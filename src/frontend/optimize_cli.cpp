@@ -8,14 +8,19 @@
 #include "eval/eval.hpp"
 #include "frontend/diagnostic.hpp"
 #include "frontend/fit_params.hpp"
+#include "frontend/fit_residuals.hpp"
+#include "frontend/interrupt.hpp"
+#include "frontend/io.hpp"
 #include "frontend/optimize_text.hpp"
 #include "frontend/request.hpp"
+#include "frontend/search_progress.hpp"
 #include "opt/compiled_objective.hpp"
 #include "opt/data.hpp"
 #include "opt/fit.hpp"
 #include "opt/fit_statistics.hpp"
 #include "opt/levenberg_marquardt.hpp"
 #include "opt/minimize.hpp"
+#include "opt/row_values.hpp"
 #include "parse/parse.hpp"
 
 #include <fmt/format.h>
@@ -25,6 +30,7 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 namespace nabla::frontend {
 namespace {
@@ -105,32 +111,51 @@ void add_search_options(CLI::App* cmd, OptimizeOptions& o, const std::string& x0
     cmd->add_option("--max-iter", o.max_iterations,
                     fit ? "Iteration limit (default 1000; lm: evaluations, default 100000)" : "Iteration limit (default 1000)");
     cmd->add_option("--format", o.format, "Output: text or json")->check(CLI::IsMember({"text", "json"}));
+    cmd->add_option("--trace", o.trace, "Write a CSV of every iteration: objective, gradient norm, step, the point");
+    cmd->add_flag("--quiet", o.quiet,
+                  fit ? "No progress line on a terminal, no warnings" : "No progress line on a terminal");
 }
 
+// The exit status of a search that Ctrl-C stopped, as a shell reports a death by SIGINT.
+constexpr int interrupted_status = 130;
+
+// A search's result, and whether Ctrl-C stopped it.
+struct Outcome {
+    opt::Result result;
+    bool interrupted = false;
+    int status() const { return interrupted ? interrupted_status : result.converged ? 0 : not_converged_status; }
+};
+
 // Runs a search; a domain error there can only be about the starting point, and says so.
+// Ctrl-C ends it with the best point so far.
 template <class Run>
-opt::Result from_start(Run run) {
+Outcome run_search(Run run) {
     try {
-        return run();
+        return {run(), false};
+    } catch (const opt::Interrupted& e) {
+        return {e.best, true};
     } catch (const DomainError& e) {
         throw DomainError(std::string("at the starting point: ") + e.what());
     }
 }
 
-opt::Result search(const opt::Objective& f, const Eigen::VectorXd& x0, const OptimizeOptions& o) {
+Outcome search(const opt::Objective& f, const Eigen::VectorXd& x0, const OptimizeOptions& o, opt::Observer observer) {
     opt::Options options;
     options.method = *opt::method_from_name(o.method);
     if (o.tolerance >= 0) options.tolerance = o.tolerance;
     if (o.max_iterations != 0) options.max_iterations = o.max_iterations;
-    return from_start([&] { return opt::minimize(f, x0, options); });
+    options.observer = std::move(observer);
+    return run_search([&] { return opt::minimize(f, x0, options); });
 }
 
-opt::Result fit_search(const opt::LeastSquares& f, const Eigen::VectorXd& p0, const OptimizeOptions& o) {
-    if (o.method != "lm") return search(f, p0, o);
+Outcome fit_search(const opt::LeastSquares& f, const Eigen::VectorXd& p0, const OptimizeOptions& o,
+                   opt::Observer observer) {
+    if (o.method != "lm") return search(f, p0, o, std::move(observer));
     opt::LeastSquaresOptions options;
     if (o.tolerance >= 0) options.tolerance = o.tolerance;
     if (o.max_iterations != 0) options.max_evaluations = o.max_iterations;
-    return from_start([&] { return opt::levenberg_marquardt(f, p0, options); });
+    options.observer = std::move(observer);
+    return run_search([&] { return opt::levenberg_marquardt(f, p0, options); });
 }
 
 }  // namespace
@@ -145,6 +170,7 @@ CLI::App* add_optimize_command(CLI::App& app, OptimizeOptions& o) {
 }
 
 int run_optimize(const OptimizeOptions& o) {
+    const CtrlCStops ctrl_c;
     std::string text;
     try {
         text = expression_text(o.expr);
@@ -159,7 +185,10 @@ int run_optimize(const OptimizeOptions& o) {
         } else {
             objective = std::make_unique<opt::ExpressionObjective>(f, vars);
         }
-        const opt::Result r = search(*objective, starting_point(o.x0, vars, 0), o);
+        SearchProgress progress(o.trace, vars, !o.quiet && stderr_is_terminal());
+        const Outcome outcome = search(*objective, starting_point(o.x0, vars, 0), o, progress.observer());
+        progress.finish();
+        const opt::Result& r = outcome.result;
         if (o.format == "json") {
             std::cout << answer_json(r, o.method, {{"value", r.value}, {"x", point_json(vars, r.x)}}).dump() << "\n";
         } else {
@@ -167,7 +196,7 @@ int run_optimize(const OptimizeOptions& o) {
             std::cout << fmt::format("{} {:.12g} at\n", r.converged ? "minimum" : "best value found", r.value);
             std::cout << point_text(vars, r.x) << outcome_text(r, o.method);
         }
-        return r.converged ? 0 : not_converged_status;
+        return outcome.status();
     } catch (const Error& e) {
         std::cerr << "nabla: " << describe(e, text);
         return 1;
@@ -183,7 +212,12 @@ CLI::App* add_fit_command(CLI::App& app, FitOptions& o) {
         ->check(CLI::IsMember({",", ";", "tab", "|"}));
     cmd->add_option("--params", o.params, "Parameters (default: the model's names that are not columns)");
     cmd->add_option("--fix", o.fix, "Hold parameters at values: k=0.7,c=1/3");
-    cmd->add_option("--target", o.target, "The column the model should match (default y)");
+    cmd->add_option("--target", o.target, "What the model should match: a column or an expression over columns (default y)");
+    auto* weights = cmd->add_option("--weights", o.weights, "Row weights w, a column or expression: minimise sum w (model - target)^2");
+    cmd->add_option("--sigma", o.sigma, "Standard deviations of the target, a column or expression: weights 1/sigma^2")
+        ->excludes(weights);
+    cmd->add_option("--residuals", o.residuals,
+                    "Write a CSV of the model's columns, observed, fitted and residual (and weight) per row");
     add_search_options(cmd, o.search, "Starting values: a=1,b=2 or 1,2 (default: every parameter 1)", true);
     return cmd;
 }
@@ -211,7 +245,7 @@ std::vector<std::string> starting_names(const std::string& x0) {
 }
 
 std::vector<core::Expr> fit_parameters(const core::Expr& model, const opt::Table& data, const FitOptions& o) {
-    if (o.params.empty()) return inferred_parameters(model, data, o.target, starting_names(o.search.x0));
+    if (o.params.empty()) return inferred_parameters(model, data, starting_names(o.search.x0));
     const std::vector<core::Expr> params = symbols_named(split_names(o.params));
     const std::vector<core::Expr> used = core::free_symbols({&model, 1});
     for (const core::Expr& p : params)
@@ -220,32 +254,85 @@ std::vector<core::Expr> fit_parameters(const core::Expr& model, const opt::Table
     return params;
 }
 
-void warn_unused_columns(const core::Expr& model, const opt::Table& data, const std::string& target) {
-    for (const auto& [name, position] : unused_columns(model, data, target))
+void warn_unused_columns(std::span<const core::Expr> uses, const opt::Table& data) {
+    for (const auto& [name, position] : unused_columns(uses, data))
         std::cerr << fmt::format("nabla: warning: column {} of the data, '{}', is not used by the model\n", position, name);
+}
+
+// The expression an option gives (--target log(y)); `text` is set to it so that a parse error's
+// caret points into it.
+core::Expr option_expression(const std::string& option, const std::string& value, std::string& text) {
+    text = value;
+    try {
+        core::Expr e = parse::parse(value);
+        text.clear();
+        return e;
+    } catch (const Error& e) {
+        throw Error(option + ": " + e.what(), e.position());
+    }
+}
+
+// What the model is fitted to: the target's value and the weight of every row.
+struct Observed {
+    std::vector<core::Expr> uses;  // the target and weight expressions
+    Eigen::VectorXd targets;
+    Eigen::VectorXd weights;  // empty without --weights or --sigma
+};
+
+Observed observed(const opt::Table& data, const FitOptions& o, std::string& text) {
+    Observed out;
+    out.uses.push_back(option_expression("--target", o.target, text));
+    out.targets = opt::row_values(out.uses.back(), data, "--target");
+    if (!o.weights.empty()) {
+        out.uses.push_back(option_expression("--weights", o.weights, text));
+        out.weights = opt::row_values(out.uses.back(), data, "--weights");
+    } else if (!o.sigma.empty()) {
+        out.uses.push_back(option_expression("--sigma", o.sigma, text));
+        const Eigen::VectorXd sigma = opt::row_values(out.uses.back(), data, "--sigma");
+        for (Eigen::Index r = 0; r < sigma.size(); ++r)
+            if (!(sigma[r] > 0))
+                throw Error(fmt::format("--sigma at row {} of the data is {}: a standard deviation must be > 0", r + 1,
+                                        sigma[r]));
+        out.weights = sigma.array().square().inverse();
+    }
+    return out;
 }
 
 }  // namespace
 
 int run_fit(const FitOptions& o) {
+    const CtrlCStops ctrl_c;
     std::string text;
     try {
         text = expression_text(o.model);
         core::Expr model = parse::parse(text);
         text.clear();
         const opt::Table data = read_data(o);
+        Observed observations = observed(data, o, text);
         const FixedParameters fixed = fixed_parameters(o.fix, model, data);
         model = core::substitute(model, fixed.symbols, fixed.values);
         const std::vector<core::Expr> params = fit_parameters(model, data, o);
         if (params.empty()) throw Error("the model has no parameters: every name in it is a column of the data");
-        const opt::LeastSquares objective(model, params, data, o.target);
-        warn_unused_columns(model, data, o.target);
-        opt::Result r = fit_search(objective, starting_point(o.search.x0, params, 1), o.search);
+        const opt::LeastSquares objective(model, params, data, std::move(observations.targets),
+                                          std::move(observations.weights));
+        observations.uses.push_back(model);
+        if (!o.search.quiet) warn_unused_columns(observations.uses, data);
+        // Opened first: a path that cannot be written is an error before the fit, not after.
+        std::optional<OutputFile> residuals;
+        if (!o.residuals.empty()) residuals.emplace(o.residuals, "residuals file");
+        SearchProgress progress(o.search.trace, params, !o.search.quiet && stderr_is_terminal());
+        Outcome outcome = fit_search(objective, starting_point(o.search.x0, params, 1), o.search, progress.observer());
+        progress.finish();
+        opt::Result& r = outcome.result;
         const opt::FitStatistics stats = opt::fit_statistics(objective, r.x);
         if (r.converged && stats.rank < static_cast<Eigen::Index>(params.size())) {
             r.converged = false;
             r.stop = fmt::format("the data do not determine the parameters (the Jacobian has rank {} for {} parameters)",
                                  stats.rank, params.size());
+        }
+        if (residuals) {
+            residuals->write(residuals_csv(objective, data, r.x));
+            residuals->close();
         }
         const Eigen::VectorXd fixed_values =
             Eigen::Map<const Eigen::VectorXd>(fixed.numbers.data(), static_cast<Eigen::Index>(fixed.numbers.size()));
@@ -256,6 +343,7 @@ int run_fit(const FitOptions& o) {
                                       {"standard_errors", point_json(params, stats.standard_errors)},
                                       {"t_values", point_json(params, stats.t_values)},
                                       {"rows", data.rows()},
+                                      {"weighted", stats.weighted},
                                       {"degrees_of_freedom", stats.degrees_of_freedom},
                                       {"sum_squared_residuals", stats.sum_squared_residuals},
                                       {"residual_standard_deviation", stats.residual_standard_deviation},
@@ -266,7 +354,7 @@ int run_fit(const FitOptions& o) {
             std::cout << fit_text(params, r.x, stats) << fixed_text(fixed.symbols, fixed_values)
                       << outcome_text(r, o.search.method);
         }
-        return r.converged ? 0 : not_converged_status;
+        return outcome.status();
     } catch (const Error& e) {
         std::cerr << "nabla: " << describe(e, text);
         return 1;

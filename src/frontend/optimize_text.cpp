@@ -38,9 +38,9 @@ std::string outcome_text(const opt::Result& r, std::string_view method) {
 }
 
 std::string fit_text(const std::vector<core::Expr>& params, const Eigen::VectorXd& p, const opt::FitStatistics& s) {
-    std::string out = fmt::format("fit to {} rows: sum of squared residuals {:.6g}, residual standard deviation {:.6g} "
+    std::string out = fmt::format("fit to {} rows: {}sum of squared residuals {:.6g}, residual standard deviation {:.6g} "
                                   "({} degrees of freedom), R^2 {:.6g}\n",
-                                  s.rows, s.sum_squared_residuals, s.residual_standard_deviation,
+                                  s.rows, s.weighted ? "weighted " : "", s.sum_squared_residuals, s.residual_standard_deviation,
                                   s.degrees_of_freedom, s.r_squared);
     std::size_t width = 0;
     for (const core::Expr& v : params) width = std::max(width, v.name().size());

@@ -4,6 +4,10 @@
 #include "core/build.hpp"
 #include "core/error.hpp"
 
+#include <fmt/format.h>
+
+#include <cmath>
+
 namespace nabla::opt {
 
 namespace {
@@ -28,22 +32,33 @@ std::vector<core::Expr> concat(std::span<const core::Expr> a, std::span<const co
     return out;
 }
 
-std::size_t target_column(const Table& data, const std::string& target) {
-    const auto c = data.column(target);
-    if (!c) throw Error("the target '" + target + "' is not a column of the data");
-    return *c;
+// The weights, each checked to be a finite number > 0; all 1 when none are given.
+Eigen::VectorXd checked_weights(const Eigen::VectorXd& weights, std::size_t rows) {
+    if (weights.size() == 0) return Eigen::VectorXd::Ones(static_cast<Eigen::Index>(rows));
+    if (static_cast<std::size_t>(weights.size()) != rows)
+        throw Error(fmt::format("{} weights for {} rows of data", weights.size(), rows));
+    for (Eigen::Index r = 0; r < weights.size(); ++r)
+        if (!(std::isfinite(weights[r]) && weights[r] > 0))
+            throw Error(fmt::format("the weight at row {} of the data is {}: weights must be finite numbers > 0", r + 1,
+                                    weights[r]));
+    return weights;
 }
 
 }  // namespace
 
 LeastSquares::LeastSquares(core::Expr model, std::span<const core::Expr> params, const Table& data,
-                           const std::string& target)
+                           Eigen::VectorXd targets, Eigen::VectorXd weights)
     : model_(std::move(model)),
       params_(params.begin(), params.end()),
       data_(data),
-      target_(target_column(data, target)),
+      targets_(std::move(targets)),
+      weights_(checked_weights(weights, data.rows())),
+      root_weights_(weights_.cwiseSqrt()),
+      weighted_(weights.size() != 0),
       inputs_(concat(params_, data_symbols(model_, params_, data))),
       model_and_gradient_(derivative_roots(model_, params_, false), inputs_) {
+    if (static_cast<std::size_t>(targets_.size()) != data.rows())
+        throw Error(fmt::format("{} target values for {} rows of data", targets_.size(), data.rows()));
     for (std::size_t k = params_.size(); k < inputs_.size(); ++k) columns_.push_back(*data.column(inputs_[k].name()));
 }
 
@@ -61,9 +76,10 @@ double LeastSquares::gradient(const Eigen::VectorXd& p, Eigen::VectorXd& g) cons
     for (std::size_t r = 0; r < data_.rows(); ++r) {
         load(p, r, inputs);
         model_and_gradient_.run(inputs, out);
-        const double residual = out[0] - data_.at(r, target_);
+        const auto i = static_cast<Eigen::Index>(r);
+        const double residual = root_weights_[i] * (out[0] - targets_[i]);
         sum += residual * residual;
-        g += residual * Eigen::Map<const Eigen::VectorXd>(out.data() + 1, static_cast<Eigen::Index>(n));
+        g += (residual * root_weights_[i]) * Eigen::Map<const Eigen::VectorXd>(out.data() + 1, static_cast<Eigen::Index>(n));
     }
     return sum / 2;
 }
@@ -79,16 +95,18 @@ double LeastSquares::hessian(const Eigen::VectorXd& p, Eigen::VectorXd& g, Eigen
     for (std::size_t r = 0; r < data_.rows(); ++r) {
         load(p, r, inputs);
         with_hessian_->run(inputs, out);
-        const double residual = out[0] - data_.at(r, target_);
-        const Eigen::Map<const Eigen::VectorXd> dm(out.data() + 1, size);
+        const double root_weight = root_weights_[static_cast<Eigen::Index>(r)];
+        const double residual = root_weight * (out[0] - targets_[static_cast<Eigen::Index>(r)]);
+        const Eigen::VectorXd dm = root_weight * Eigen::Map<const Eigen::VectorXd>(out.data() + 1, size);
         sum += residual * residual;
         g += residual * dm;
         h += dm * dm.transpose();  // Gauss-Newton term
+        const double curvature = residual * root_weight;  // of the model's own Hessian
         std::size_t k = 1 + n;
         for (Eigen::Index i = 0; i < size; ++i)
             for (Eigen::Index j = 0; j <= i; ++j, ++k) {
-                h(i, j) += residual * out[k];
-                if (i != j) h(j, i) += residual * out[k];
+                h(i, j) += curvature * out[k];
+                if (i != j) h(j, i) += curvature * out[k];
             }
     }
     return sum / 2;
@@ -106,21 +124,19 @@ void LeastSquares::check_finite(const Eigen::VectorXd& p) const {
     }
 }
 
-Eigen::VectorXd LeastSquares::residuals(const Eigen::VectorXd& p) const {
+Eigen::VectorXd LeastSquares::model_values(const Eigen::VectorXd& p) const {
     Eigen::VectorXd out(static_cast<Eigen::Index>(data_.rows()));
     std::vector<double> inputs, values(params_.size() + 1);
     for (std::size_t r = 0; r < data_.rows(); ++r) {
         load(p, r, inputs);
         model_and_gradient_.run(inputs, values);
-        out[static_cast<Eigen::Index>(r)] = values[0] - data_.at(r, target_);
+        out[static_cast<Eigen::Index>(r)] = values[0];
     }
     return out;
 }
 
-Eigen::VectorXd LeastSquares::targets() const {
-    Eigen::VectorXd y(static_cast<Eigen::Index>(data_.rows()));
-    for (std::size_t r = 0; r < data_.rows(); ++r) y[static_cast<Eigen::Index>(r)] = data_.at(r, target_);
-    return y;
+Eigen::VectorXd LeastSquares::residuals(const Eigen::VectorXd& p) const {
+    return root_weights_.cwiseProduct(model_values(p) - targets_);
 }
 
 void LeastSquares::jacobian(const Eigen::VectorXd& p, Eigen::MatrixXd& out) const {
@@ -130,8 +146,8 @@ void LeastSquares::jacobian(const Eigen::VectorXd& p, Eigen::MatrixXd& out) cons
     for (std::size_t r = 0; r < data_.rows(); ++r) {
         load(p, r, inputs);
         model_and_gradient_.run(inputs, values);
-        for (std::size_t j = 0; j < n; ++j)
-            out(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(j)) = values[j + 1];
+        const auto i = static_cast<Eigen::Index>(r);
+        for (std::size_t j = 0; j < n; ++j) out(i, static_cast<Eigen::Index>(j)) = root_weights_[i] * values[j + 1];
     }
 }
 

@@ -14,14 +14,18 @@ FitStatistics fit_statistics(const LeastSquares& f, const Eigen::VectorXd& p) {
     f.jacobian(p, jacobian);
     const Eigen::Index n = jacobian.cols();
     s.rows = f.rows();
+    s.weighted = f.weighted();
     s.degrees_of_freedom = f.rows() > static_cast<std::size_t>(n) ? f.rows() - static_cast<std::size_t>(n) : 0;
     s.sum_squared_residuals = r.squaredNorm();
     const double variance = s.degrees_of_freedom > 0
                                 ? s.sum_squared_residuals / static_cast<double>(s.degrees_of_freedom)
                                 : std::numeric_limits<double>::quiet_NaN();
     s.residual_standard_deviation = std::sqrt(variance);
-    const Eigen::VectorXd y = f.targets();
-    const double total = (y.array() - y.mean()).square().sum();
+    // About the weighted mean, with the same weights as the residuals.
+    const Eigen::VectorXd& y = f.targets();
+    const Eigen::VectorXd& w = f.weights();
+    const double mean = w.dot(y) / w.sum();
+    const double total = w.dot((y.array() - mean).square().matrix());
     s.r_squared = total > 0 ? 1 - s.sum_squared_residuals / total : std::numeric_limits<double>::quiet_NaN();
 
     const Eigen::JacobiSVD<Eigen::MatrixXd> svd(jacobian, Eigen::ComputeThinV);

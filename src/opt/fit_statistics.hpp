@@ -10,10 +10,12 @@ namespace nabla::opt {
 
 struct FitStatistics {
     std::size_t rows = 0;
+    bool weighted = false;               // the sums below are weighted
     std::size_t degrees_of_freedom = 0;  // rows - parameters
-    double sum_squared_residuals = 0;
+    double sum_squared_residuals = 0;        // weighted: sum w (model - target)^2
     double residual_standard_deviation = 0;  // sqrt(SSR / degrees of freedom); NaN with none
-    double r_squared = 0;                    // 1 - SSR / total sum of squares about the mean
+    double r_squared = 0;                    // 1 - SSR / total sum of squares about the mean,
+                                             // both weighted (about the weighted mean)
     Eigen::Index rank = 0;                   // of the Jacobian; below the parameter count, some
                                              // combination of parameters is not determined
     Eigen::MatrixXd covariance;              // s^2 (J^T J)^-1; infinite where not determined

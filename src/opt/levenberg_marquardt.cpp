@@ -66,6 +66,27 @@ void polish(const LeastSquares& f, Eigen::VectorXd& p, Eigen::VectorXd& r, Eigen
     }
 }
 
+// The result at p: its value, gradient norm and counts.
+Result result_at(const LeastSquares& f, const Eigen::VectorXd& p, int iterations, int evaluations) {
+    Result result;
+    const Eigen::VectorXd r = f.residuals(p);
+    Eigen::MatrixXd jacobian;
+    f.jacobian(p, jacobian);
+    result.x = p;
+    result.value = r.squaredNorm() / 2;
+    result.gradient_norm = (jacobian.transpose() * r).norm();
+    result.iterations = iterations;
+    result.evaluations = evaluations;
+    return result;
+}
+
+void observe(const LeastSquaresOptions& options, const LeastSquares& f, const Eigen::VectorXd& p, int iteration,
+             double step) {
+    if (!options.observer) return;
+    const Result now = result_at(f, p, iteration, 0);
+    options.observer({iteration, now.value, now.gradient_norm, step, p});
+}
+
 std::string status_text(Eigen::LevenbergMarquardtSpace::Status s) {
     using namespace Eigen::LevenbergMarquardtSpace;
     switch (s) {
@@ -113,10 +134,23 @@ Result levenberg_marquardt(const LeastSquares& f, const Eigen::VectorXd& p0, con
     // fresh start from the point reached, with the scaling and trust region recomputed there,
     // goes on while it still lowers the sum of squares.
     double before = start;
+    int steps = 0;  // calls of minimizeOneStep, the iterations an observer sees
+    observe(options, f, p, 0, 0);
     for (int run = 0; run < max_restarts; ++run) {
-        status = lm.minimizeInit(p);
-        do status = lm.minimizeOneStep(p);
-        while (status == Eigen::LevenbergMarquardtSpace::Running);
+        try {
+            status = lm.minimizeInit(p);
+            do {
+                const Eigen::VectorXd last = p;
+                status = lm.minimizeOneStep(p);
+                observe(options, f, p, ++steps, (p - last).norm());
+            } while (status == Eigen::LevenbergMarquardtSpace::Running);
+        } catch (const Cancelled&) {
+            // p is the last point LM accepted: it changes only after a trial step has been evaluated.
+            Result best = result_at(f, p, iterations + static_cast<int>(lm.iterations()),
+                                    evaluations + static_cast<int>(lm.nfev() + lm.njev()));
+            best.stop = "interrupted";
+            throw Interrupted(std::move(best));
+        }
         iterations += static_cast<int>(lm.iterations());
         evaluations += static_cast<int>(lm.nfev() + lm.njev());
         r = f.residuals(p);
@@ -131,12 +165,7 @@ Result levenberg_marquardt(const LeastSquares& f, const Eigen::VectorXd& p0, con
 
     polish(f, p, r, jacobian);
 
-    Result result;
-    result.x = p;
-    result.value = r.squaredNorm() / 2;
-    result.gradient_norm = (jacobian.transpose() * r).norm();
-    result.iterations = iterations;
-    result.evaluations = evaluations;
+    Result result = result_at(f, p, iterations, evaluations);
     const double cosine = gradient_cosine(jacobian, r);
     const bool stopped_by_tolerance = status != Eigen::LevenbergMarquardtSpace::TooManyFunctionEvaluation
                                       && status != Eigen::LevenbergMarquardtSpace::ImproperInputParameters;

@@ -15,12 +15,15 @@ struct LeastSquaresOptions {
     // this: the residuals are (nearly) orthogonal to every direction the model can move.
     double gradient_tolerance = 1e-6;
     int max_evaluations = 100'000;
+    // If set, called at the start and after every iteration (at the cost of one more Jacobian
+    // each, for the gradient norm).
+    Observer observer;
 };
 
 // Minimises 1/2 |r(p)|^2 from p0. The result's value is that half sum of squares, its gradient
 // norm the norm of J^T r. Throws nabla::Error when there are fewer rows than parameters or an
 // option is out of range, nabla::DomainError when the start is outside the model's domain or
-// its sum of squares overflows, nabla::Cancelled after core::request_cancel(). Not converging
+// its sum of squares overflows, opt::Interrupted with the best point after core::request_cancel(). Not converging
 // (a plateau, an evaluation limit, a stall) is not an error: the result says why.
 Result levenberg_marquardt(const LeastSquares& f, const Eigen::VectorXd& p0, const LeastSquaresOptions& options);
 

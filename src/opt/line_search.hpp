@@ -67,7 +67,8 @@ public:
 };
 
 // The same search as a line search policy of LBFGSpp's solver, which it calls with the
-// previous point xp and writes the new point into x.
+// previous point xp and writes the new point into x. Besides evaluating, `f` is told of each
+// accepted step: f.accepted(x, fx, grad, step length).
 template <class Scalar>
 struct WolfeLineSearch {
     template <class Function>
@@ -82,6 +83,7 @@ struct WolfeLineSearch {
         x = xp;
         step = line_search(f, x, fx, grad, drt, step, rule);
         if (step == 0) throw LineSearchFailed();
+        f.accepted(x, fx, grad, step * drt.norm());
     }
 };
 

@@ -34,7 +34,14 @@ namespace {
 // it stops. Values that are not finite read as +infinity, so line searches step back from them.
 class Tracker {
 public:
-    Tracker(const Objective& f, const Options& options) : f_(f), options_(options) {}
+    // Starts from x0, where the value f0 and gradient g0 are known: the best point until another.
+    Tracker(const Objective& f, const Options& options, const Eigen::VectorXd& x0, double f0, const Eigen::VectorXd& g0)
+        : f_(f), options_(options) {
+        best_.x = x0;
+        best_.value = f0;
+        best_.gradient_norm = g0.norm();
+        if (options_.observer) options_.observer({0, f0, best_.gradient_norm, 0, x0});
+    }
 
     double gradient(const Eigen::VectorXd& x, Eigen::VectorXd& g) {
         return note(x, f_.gradient(x, g), g);
@@ -44,8 +51,23 @@ public:
     }
     bool small(const Eigen::VectorXd& g) const { return g.norm() <= options_.tolerance; }
 
+    // An iteration ended at x, a step of length `step` from the last.
+    void iterated(const Eigen::VectorXd& x, double value, const Eigen::VectorXd& g, double step) {
+        ++iterations_;
+        if (options_.observer) options_.observer({iterations_, value, g.norm(), step, x});
+    }
+
+    // The best point when the run was cancelled.
+    Result interrupted() const {
+        Result r = best_;
+        r.iterations = iterations_;
+        r.evaluations = evaluations_;
+        r.converged = false;
+        r.stop = "interrupted";
+        return r;
+    }
+
     Result finish(std::optional<int> iterations, std::string stop) const {
-        NABLA_ASSERT(best_.x.size() != 0, "an optimizer run finished without a finite point");
         Result r = best_;
         r.iterations = iterations;
         r.evaluations = evaluations_;
@@ -63,7 +85,7 @@ private:
         // Values within rounding of each other do not tell which point is better; the gradient does.
         const double gradient_norm = g.norm();
         const bool tie = indistinguishable(value, best_.value);
-        if (best_.x.size() == 0 || (!tie && value < best_.value) || (tie && gradient_norm < best_.gradient_norm)) {
+        if ((!tie && value < best_.value) || (tie && gradient_norm < best_.gradient_norm)) {
             best_.x = x;
             best_.value = value;
             best_.gradient_norm = gradient_norm;
@@ -75,6 +97,7 @@ private:
     const Options& options_;
     Result best_;
     int evaluations_ = 0;
+    int iterations_ = 0;
 };
 
 Result gradient_descent(Tracker& track, Eigen::VectorXd x, const Options& options) {
@@ -87,6 +110,7 @@ Result gradient_descent(Tracker& track, Eigen::VectorXd x, const Options& option
         const Eigen::VectorXd p = -g;
         const double taken = line_search(f, x, fx, g, p, step, {});
         if (taken == 0) return track.finish(k, "line search found no decrease along the gradient");
+        track.iterated(x, fx, g, taken * p.norm());
         step = 2 * taken;  // try a longer step next time
     }
     return track.finish(options.max_iterations, fmt::format("iteration limit ({})", options.max_iterations));
@@ -115,11 +139,23 @@ Result newton(Tracker& track, Eigen::VectorXd x, const Options& options) {
         if (track.small(g)) return track.finish(k, {});
         const auto p = newton_direction(h, g);
         if (!p) return track.finish(k, "no descent direction from the Hessian");
-        if (line_search(f, x, fx, g, *p, 1, {}) == 0) return track.finish(k, "line search found no decrease");
+        const double taken = line_search(f, x, fx, g, *p, 1, {});
+        if (taken == 0) return track.finish(k, "line search found no decrease");
         fx = track.hessian(x, g, h);
+        track.iterated(x, fx, g, taken * p->norm());
     }
     return track.finish(options.max_iterations, fmt::format("iteration limit ({})", options.max_iterations));
 }
+
+// LBFGSpp's objective: evaluations go through the tracker, and WolfeLineSearch reports each
+// step it accepts, which is one iteration.
+struct LbfgsObjective {
+    Tracker& track;
+    double operator()(const Eigen::VectorXd& x, Eigen::VectorXd& g) { return track.gradient(x, g); }
+    void accepted(const Eigen::VectorXd& x, double value, const Eigen::VectorXd& g, double step) {
+        track.iterated(x, value, g, step);
+    }
+};
 
 Result lbfgs(Tracker& track, Eigen::VectorXd x, const Options& options) {
     LBFGSpp::LBFGSParam<double> param;
@@ -128,7 +164,7 @@ Result lbfgs(Tracker& track, Eigen::VectorXd x, const Options& options) {
     param.max_iterations = options.max_iterations;
     param.max_linesearch = 80;
     LBFGSpp::LBFGSSolver<double, WolfeLineSearch> solver(param);
-    auto objective = [&](const Eigen::VectorXd& at, Eigen::VectorXd& g) { return track.gradient(at, g); };
+    LbfgsObjective objective{track};
     Eigen::VectorXd g(x.size());
     track.gradient(x, g);
     if (track.small(g)) return track.finish(0, {});  // LBFGSpp would count this as one iteration
@@ -159,11 +195,15 @@ Result minimize(const Objective& f, const Eigen::VectorXd& x0, const Options& op
     if (!std::isfinite(f0) || !g0.allFinite())
         throw DomainError(std::isfinite(f0) ? std::string("the gradient overflows a double")
                                             : fmt::format("the objective is {}, beyond the range of a double; start nearer a solution", f0));
-    Tracker track(f, options);
-    switch (options.method) {
-    case Method::GradientDescent: return gradient_descent(track, x0, options);
-    case Method::Newton: return newton(track, x0, options);
-    case Method::LBFGS: return lbfgs(track, x0, options);
+    Tracker track(f, options, x0, f0, g0);
+    try {
+        switch (options.method) {
+        case Method::GradientDescent: return gradient_descent(track, x0, options);
+        case Method::Newton: return newton(track, x0, options);
+        case Method::LBFGS: return lbfgs(track, x0, options);
+        }
+    } catch (const Cancelled&) {
+        throw Interrupted(track.interrupted());
     }
     return track.finish(0, "unknown method");
 }

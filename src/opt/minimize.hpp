@@ -1,8 +1,10 @@
 // minimize.hpp — unconstrained minimisation: gradient descent, Newton and L-BFGS.
 #pragma once
 
+#include "core/error.hpp"
 #include "opt/objective.hpp"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -21,10 +23,21 @@ std::string_view method_name(Method m);
 // A run is bounded: at most this many iterations (each a few evaluations).
 inline constexpr int max_iterations = 10'000'000;
 
+// One iteration of a search as an observer sees it (a trace file, a progress line).
+struct Iterate {
+    int iteration = 0;  // 0 is the starting point
+    double value = 0;   // the objective; for a fit, half the (weighted) sum of squares
+    double gradient_norm = 0;
+    double step = 0;    // the Euclidean length of the step that reached x; 0 at the start
+    const Eigen::VectorXd& x;
+};
+using Observer = std::function<void(const Iterate&)>;
+
 struct Options {
     Method method = Method::LBFGS;
     double tolerance = 1e-8;    // converged when the gradient's Euclidean norm is at most this
     int max_iterations = 1000;
+    Observer observer;          // if set, called at the start and after every iteration
 };
 
 struct Result {
@@ -37,10 +50,19 @@ struct Result {
     std::string stop;       // why it stopped, in words
 };
 
+// What a search throws after core::request_cancel() (Ctrl-C): a nabla::Cancelled carrying the
+// best point found so far, not converged, with the stop reason "interrupted".
+class Interrupted : public Cancelled {
+public:
+    explicit Interrupted(Result best) : best(std::move(best)) {}
+    Result best;
+};
+
 // Minimises f from x0. Throws nabla::DomainError when f is not finite at x0, nabla::Error on an
 // option out of range (a negative tolerance, an iteration limit outside 1..max_iterations),
-// nabla::Cancelled at the next evaluation after core::request_cancel(). Running out of iterations or a failed line search is not an error: the
-// result says so (converged false) and holds the best point found.
+// opt::Interrupted at the next evaluation after core::request_cancel(). Running out of
+// iterations or a failed line search is not an error: the result says so (converged false)
+// and holds the best point found.
 Result minimize(const Objective& f, const Eigen::VectorXd& x0, const Options& options);
 
 }  // namespace nabla::opt

@@ -283,8 +283,8 @@ Minimum minimize(const Piece& at, std::vector<Piece> args, const Scope& scope) {
         Minimum m;
         m.value.shape = Response::Shape::Value;
         m.value.value.number = r.value;
-        m.report =
-            "minimum at\n" + frontend::point_text(vars, r.x) + frontend::outcome_text(r, opt::method_name(options.method));
+        // As `nabla optimize` says it: only a converged search found a minimum.
+        m.report = std::string(r.converged ? "minimum" : "best value found") + " at\n" + frontend::point_text(vars, r.x) + frontend::outcome_text(r, opt::method_name(options.method));
         return m;
     } catch (const Error&) {
         rethrow_at(at);
