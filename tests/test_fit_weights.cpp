@@ -41,7 +41,7 @@ TEST_SUITE("fit weights") {
     TEST_CASE("a weighted straight line: the closed-form solution, covariance and R^2") {
         const opt::Table data = table("x,y,w\n0,1.1,1\n1,2.9,4\n2,5.2,0.5\n3,6.8,2\n4,9.3,1\n");
         const opt::LeastSquares f(parse("a + b*x"), symbols({"a", "b"}), data, values(data, "y"), values(data, "w"));
-        const opt::Result r = opt::levenberg_marquardt(f, Eigen::Vector2d(1, 1), {});
+        const opt::SearchResult r = opt::levenberg_marquardt(f, Eigen::Vector2d(1, 1), {});
         REQUIRE(r.converged);
         // The weighted normal equations, by hand.
         double s = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
@@ -80,8 +80,8 @@ TEST_SUITE("fit weights") {
                                          values(data, "1/s^2"));
         const opt::LeastSquares scaled(parse("(a*exp(-k*t) + c)/s"), params, data, values(data, "y/s"));
         const Eigen::Vector3d p0(1, 1, 0);
-        const opt::Result rw = opt::levenberg_marquardt(weighted, p0, {});
-        const opt::Result rs = opt::levenberg_marquardt(scaled, p0, {});
+        const opt::SearchResult rw = opt::levenberg_marquardt(weighted, p0, {});
+        const opt::SearchResult rs = opt::levenberg_marquardt(scaled, p0, {});
         REQUIRE(rw.converged);
         REQUIRE(rs.converged);
         CHECK((rw.x - rs.x).norm() <= 1e-9 * rs.x.norm());
@@ -115,7 +115,7 @@ TEST_SUITE("fit weights") {
             CHECK(it.iteration == static_cast<int>(objective.size()));
             objective.push_back(it.value);
         };
-        const opt::Result r = opt::levenberg_marquardt(f, Eigen::Vector3d(1, 1, 0), options);
+        const opt::SearchResult r = opt::levenberg_marquardt(f, Eigen::Vector3d(1, 1, 0), options);
         REQUIRE(r.converged);
         REQUIRE(objective.size() > 3);
         CHECK(objective.front() == doctest::Approx(f.residuals(Eigen::Vector3d(1, 1, 0)).squaredNorm() / 2));

@@ -29,7 +29,7 @@ std::vector<Expr> symbols(std::initializer_list<const char*> names) {
     return out;
 }
 
-opt::Result minimize(const std::string& f, const std::vector<Expr>& vars, Eigen::VectorXd x0, opt::Method method,
+opt::SearchResult minimize(const std::string& f, const std::vector<Expr>& vars, Eigen::VectorXd x0, opt::Method method,
                      int max_iterations = 1000) {
     const opt::ExpressionObjective objective(nabla::parse::parse(f), vars);
     opt::Options options;
@@ -51,7 +51,7 @@ TEST_SUITE("opt") {
     TEST_CASE("every method finds Rosenbrock's minimum from (-1.2, 1)") {
         for (opt::Method m : all_methods) {
             CAPTURE(opt::method_name(m));
-            const opt::Result r = minimize("(1 - x)^2 + 100*(y - x^2)^2", symbols({"x", "y"}),
+            const opt::SearchResult r = minimize("(1 - x)^2 + 100*(y - x^2)^2", symbols({"x", "y"}),
                                            Eigen::Vector2d(-1.2, 1), m, 100000);
             CHECK(r.converged);
             CHECK(r.gradient_norm <= 1e-8);
@@ -81,7 +81,7 @@ TEST_SUITE("opt") {
             const Eigen::Vector4d exact = a.ldlt().solve(b);
             for (opt::Method m : all_methods) {
                 CAPTURE(opt::method_name(m));
-                const opt::Result r = minimize(f, vars, Eigen::Vector4d(u(rng), u(rng), u(rng), u(rng)), m, 100000);
+                const opt::SearchResult r = minimize(f, vars, Eigen::Vector4d(u(rng), u(rng), u(rng), u(rng)), m, 100000);
                 CHECK(r.converged);
                 CHECK((r.x - exact).norm() <= 1e-6 * (1 + exact.norm()));
             }
@@ -90,7 +90,7 @@ TEST_SUITE("opt") {
 
     TEST_CASE("Newton leaves a region of negative curvature downhill") {
         // x^4 - 2x^2 has a maximum at 0 and minima at -1 and 1; the Hessian at 0.1 is negative.
-        const opt::Result r = minimize("x^4 - 2*x^2 + y^2", symbols({"x", "y"}), Eigen::Vector2d(0.1, 1),
+        const opt::SearchResult r = minimize("x^4 - 2*x^2 + y^2", symbols({"x", "y"}), Eigen::Vector2d(0.1, 1),
                                        opt::Method::Newton);
         CHECK(r.converged);
         CHECK(r.x[0] == doctest::Approx(1).epsilon(1e-8));
@@ -101,7 +101,7 @@ TEST_SUITE("opt") {
         // 10x - log(x): the first full gradient step from 1 lands at -8, where log is undefined.
         for (opt::Method m : all_methods) {
             CAPTURE(opt::method_name(m));
-            const opt::Result r = minimize("10*x - log(x)", symbols({"x"}), Eigen::VectorXd::Constant(1, 1.0), m);
+            const opt::SearchResult r = minimize("10*x - log(x)", symbols({"x"}), Eigen::VectorXd::Constant(1, 1.0), m);
             CHECK(r.converged);
             CHECK(r.x[0] == doctest::Approx(0.1).epsilon(1e-8));
         }
@@ -112,7 +112,7 @@ TEST_SUITE("opt") {
 
     TEST_CASE("an iteration limit stops early with the best point, not converged") {
         const Eigen::Vector2d x0(-1.2, 1);
-        const opt::Result r = minimize("(1 - x)^2 + 100*(y - x^2)^2", symbols({"x", "y"}), x0,
+        const opt::SearchResult r = minimize("(1 - x)^2 + 100*(y - x^2)^2", symbols({"x", "y"}), x0,
                                        opt::Method::GradientDescent, 3);
         CHECK_FALSE(r.converged);
         CHECK(r.iterations == 3);
@@ -177,7 +177,7 @@ TEST_SUITE("opt") {
                 if (last.size() != 0) CHECK(it.step == doctest::Approx((it.x - last).norm()));
                 last = it.x;
             };
-            const opt::Result r = opt::minimize(rosenbrock, Eigen::Vector2d(-1.2, 1), options);
+            const opt::SearchResult r = opt::minimize(rosenbrock, Eigen::Vector2d(-1.2, 1), options);
             REQUIRE(r.iterations);
             REQUIRE(seen.size() == static_cast<std::size_t>(*r.iterations) + 1);
             CHECK(seen.front().iteration == 0);
@@ -324,7 +324,7 @@ TEST_SUITE("opt") {
             opt::Options o;
             o.method = m;
             o.max_iterations = 100000;
-            const opt::Result r = opt::minimize(f, Eigen::Vector3d(1, 1, 1), o);
+            const opt::SearchResult r = opt::minimize(f, Eigen::Vector3d(1, 1, 1), o);
             CHECK(r.converged);
             CHECK(r.x[0] == doctest::Approx(2.5).epsilon(1e-6));
             CHECK(r.x[1] == doctest::Approx(0.7).epsilon(1e-6));
@@ -389,8 +389,8 @@ TEST_SUITE("opt") {
             opt::Options o;
             o.method = m;
             o.max_iterations = 100000;
-            const opt::Result r = opt::minimize(fast, Eigen::Vector3d(0.3, 0.2, 0.1), o);
-            const opt::Result reference = opt::minimize(slow, Eigen::Vector3d(0.3, 0.2, 0.1), o);
+            const opt::SearchResult r = opt::minimize(fast, Eigen::Vector3d(0.3, 0.2, 0.1), o);
+            const opt::SearchResult reference = opt::minimize(slow, Eigen::Vector3d(0.3, 0.2, 0.1), o);
             CHECK(r.converged);
             CHECK((r.x - reference.x).norm() <= 1e-7);
         }

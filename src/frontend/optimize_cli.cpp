@@ -83,7 +83,7 @@ nlohmann::ordered_json point_json(const std::vector<core::Expr>& vars, const Eig
 }
 
 // The fields every answer has, then the command's own, then the search's counts.
-nlohmann::ordered_json answer_json(const opt::Result& r, const std::string& method, const nlohmann::ordered_json& fields) {
+nlohmann::ordered_json answer_json(const opt::SearchResult& r, const std::string& method, const nlohmann::ordered_json& fields) {
     nlohmann::ordered_json out{{"ok", true}, {"method", method}, {"converged", r.converged},
                                {"stop", r.stop}};
     for (const auto& [key, value] : fields.items()) out[key] = value;
@@ -121,7 +121,7 @@ constexpr int interrupted_status = 130;
 
 // A search's result, and whether Ctrl-C stopped it.
 struct Outcome {
-    opt::Result result;
+    opt::SearchResult result;
     bool interrupted = false;
     int status() const { return interrupted ? interrupted_status : result.converged ? 0 : not_converged_status; }
 };
@@ -188,7 +188,7 @@ int run_optimize(const OptimizeOptions& o) {
         SearchProgress progress(o.trace, vars, !o.quiet && stderr_is_terminal());
         const Outcome outcome = search(*objective, starting_point(o.x0, vars, 0), o, progress.observer());
         progress.finish();
-        const opt::Result& r = outcome.result;
+        const opt::SearchResult& r = outcome.result;
         if (o.format == "json") {
             std::cout << answer_json(r, o.method, {{"value", r.value}, {"x", point_json(vars, r.x)}}).dump() << "\n";
         } else {
@@ -323,7 +323,7 @@ int run_fit(const FitOptions& o) {
         SearchProgress progress(o.search.trace, params, !o.search.quiet && stderr_is_terminal());
         Outcome outcome = fit_search(objective, starting_point(o.search.x0, params, 1), o.search, progress.observer());
         progress.finish();
-        opt::Result& r = outcome.result;
+        opt::SearchResult& r = outcome.result;
         const opt::FitStatistics stats = opt::fit_statistics(objective, r.x);
         if (r.converged && stats.rank < static_cast<Eigen::Index>(params.size())) {
             r.converged = false;

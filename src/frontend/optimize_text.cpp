@@ -31,7 +31,7 @@ std::string point_text(const std::vector<core::Expr>& vars, const Eigen::VectorX
     return out;
 }
 
-std::string outcome_text(const opt::Result& r, std::string_view method) {
+std::string outcome_text(const opt::SearchResult& r, std::string_view method) {
     std::string out = fmt::format("{}{} ({}", r.converged ? "converged: " : "not converged: ", r.stop, method);
     if (r.iterations) out += fmt::format(", {} iterations", *r.iterations);
     return out + fmt::format(", {} evaluations)\n", r.evaluations);

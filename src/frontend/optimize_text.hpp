@@ -24,7 +24,7 @@ std::string point_text(const std::vector<core::Expr>& vars, const Eigen::VectorX
 
 // "converged: gradient norm 8.25e-11 <= 1e-08 (lbfgs, 42 iterations, 53 evaluations)\n", or
 // "not converged: " and the reason.
-std::string outcome_text(const opt::Result& r, std::string_view method);
+std::string outcome_text(const opt::SearchResult& r, std::string_view method);
 
 // A fit's summary line ("fit to 14 rows: sum of squared residuals ..., residual standard
 // deviation ... (12 degrees of freedom), R^2 ...") and one line per parameter with its

@@ -67,8 +67,8 @@ void polish(const LeastSquares& f, Eigen::VectorXd& p, Eigen::VectorXd& r, Eigen
 }
 
 // The result at p: its value, gradient norm and counts.
-Result result_at(const LeastSquares& f, const Eigen::VectorXd& p, int iterations, int evaluations) {
-    Result result;
+SearchResult result_at(const LeastSquares& f, const Eigen::VectorXd& p, int iterations, int evaluations) {
+    SearchResult result;
     const Eigen::VectorXd r = f.residuals(p);
     Eigen::MatrixXd jacobian;
     f.jacobian(p, jacobian);
@@ -83,7 +83,7 @@ Result result_at(const LeastSquares& f, const Eigen::VectorXd& p, int iterations
 void observe(const LeastSquaresOptions& options, const LeastSquares& f, const Eigen::VectorXd& p, int iteration,
              double step) {
     if (!options.observer) return;
-    const Result now = result_at(f, p, iteration, 0);
+    const SearchResult now = result_at(f, p, iteration, 0);
     options.observer({iteration, now.value, now.gradient_norm, step, p});
 }
 
@@ -104,7 +104,7 @@ std::string status_text(Eigen::LevenbergMarquardtSpace::Status s) {
 
 }  // namespace
 
-Result levenberg_marquardt(const LeastSquares& f, const Eigen::VectorXd& p0, const LeastSquaresOptions& options) {
+SearchResult levenberg_marquardt(const LeastSquares& f, const Eigen::VectorXd& p0, const LeastSquaresOptions& options) {
     const std::size_t n = f.dimension();
     if (static_cast<std::size_t>(p0.size()) != n)
         throw Error(fmt::format("the starting point has {} values for {} parameters", p0.size(), n));
@@ -146,7 +146,7 @@ Result levenberg_marquardt(const LeastSquares& f, const Eigen::VectorXd& p0, con
             } while (status == Eigen::LevenbergMarquardtSpace::Running);
         } catch (const Cancelled&) {
             // p is the last point LM accepted: it changes only after a trial step has been evaluated.
-            Result best = result_at(f, p, iterations + static_cast<int>(lm.iterations()),
+            SearchResult best = result_at(f, p, iterations + static_cast<int>(lm.iterations()),
                                     evaluations + static_cast<int>(lm.nfev() + lm.njev()));
             best.stop = "interrupted";
             throw Interrupted(std::move(best));
@@ -165,7 +165,7 @@ Result levenberg_marquardt(const LeastSquares& f, const Eigen::VectorXd& p0, con
 
     polish(f, p, r, jacobian);
 
-    Result result = result_at(f, p, iterations, evaluations);
+    SearchResult result = result_at(f, p, iterations, evaluations);
     const double cosine = gradient_cosine(jacobian, r);
     const bool stopped_by_tolerance = status != Eigen::LevenbergMarquardtSpace::TooManyFunctionEvaluation
                                       && status != Eigen::LevenbergMarquardtSpace::ImproperInputParameters;

@@ -25,6 +25,6 @@ struct LeastSquaresOptions {
 // option is out of range, nabla::DomainError when the start is outside the model's domain or
 // its sum of squares overflows, opt::Interrupted with the best point after core::request_cancel(). Not converging
 // (a plateau, an evaluation limit, a stall) is not an error: the result says why.
-Result levenberg_marquardt(const LeastSquares& f, const Eigen::VectorXd& p0, const LeastSquaresOptions& options);
+SearchResult levenberg_marquardt(const LeastSquares& f, const Eigen::VectorXd& p0, const LeastSquaresOptions& options);
 
 }  // namespace nabla::opt

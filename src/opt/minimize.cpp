@@ -58,8 +58,8 @@ public:
     }
 
     // The best point when the run was cancelled.
-    Result interrupted() const {
-        Result r = best_;
+    SearchResult interrupted() const {
+        SearchResult r = best_;
         r.iterations = iterations_;
         r.evaluations = evaluations_;
         r.converged = false;
@@ -67,8 +67,8 @@ public:
         return r;
     }
 
-    Result finish(std::optional<int> iterations, std::string stop) const {
-        Result r = best_;
+    SearchResult finish(std::optional<int> iterations, std::string stop) const {
+        SearchResult r = best_;
         r.iterations = iterations;
         r.evaluations = evaluations_;
         r.converged = r.gradient_norm <= options_.tolerance;
@@ -95,12 +95,12 @@ private:
 
     const Objective& f_;
     const Options& options_;
-    Result best_;
+    SearchResult best_;
     int evaluations_ = 0;
     int iterations_ = 0;
 };
 
-Result gradient_descent(Tracker& track, Eigen::VectorXd x, const Options& options) {
+SearchResult gradient_descent(Tracker& track, Eigen::VectorXd x, const Options& options) {
     Eigen::VectorXd g(x.size());
     double fx = track.gradient(x, g);
     double step = 1;
@@ -130,7 +130,7 @@ std::optional<Eigen::VectorXd> newton_direction(const Eigen::MatrixXd& h, const 
     return std::nullopt;
 }
 
-Result newton(Tracker& track, Eigen::VectorXd x, const Options& options) {
+SearchResult newton(Tracker& track, Eigen::VectorXd x, const Options& options) {
     Eigen::VectorXd g(x.size());
     Eigen::MatrixXd h;
     double fx = track.hessian(x, g, h);
@@ -157,7 +157,7 @@ struct LbfgsObjective {
     }
 };
 
-Result lbfgs(Tracker& track, Eigen::VectorXd x, const Options& options) {
+SearchResult lbfgs(Tracker& track, Eigen::VectorXd x, const Options& options) {
     LBFGSpp::LBFGSParam<double> param;
     param.epsilon = options.tolerance;
     param.epsilon_rel = 0;
@@ -181,7 +181,7 @@ Result lbfgs(Tracker& track, Eigen::VectorXd x, const Options& options) {
 
 }  // namespace
 
-Result minimize(const Objective& f, const Eigen::VectorXd& x0, const Options& options) {
+SearchResult minimize(const Objective& f, const Eigen::VectorXd& x0, const Options& options) {
     if (static_cast<std::size_t>(x0.size()) != f.dimension())
         throw Error(fmt::format("the starting point has {} values for {} variables", x0.size(), f.dimension()));
     if (!(options.tolerance >= 0)) throw Error("the tolerance must be a number >= 0");

@@ -40,7 +40,7 @@ struct Options {
     Observer observer;          // if set, called at the start and after every iteration
 };
 
-struct Result {
+struct SearchResult {
     Eigen::VectorXd x;      // the best point found (the minimiser when converged)
     double value = 0;
     double gradient_norm = 0;
@@ -54,8 +54,8 @@ struct Result {
 // best point found so far, not converged, with the stop reason "interrupted".
 class Interrupted : public Cancelled {
 public:
-    explicit Interrupted(Result best) : best(std::move(best)) {}
-    Result best;
+    explicit Interrupted(SearchResult best) : best(std::move(best)) {}
+    SearchResult best;
 };
 
 // Minimises f from x0. Throws nabla::DomainError when f is not finite at x0, nabla::Error on an
@@ -63,6 +63,6 @@ public:
 // opt::Interrupted at the next evaluation after core::request_cancel(). Running out of
 // iterations or a failed line search is not an error: the result says so (converged false)
 // and holds the best point found.
-Result minimize(const Objective& f, const Eigen::VectorXd& x0, const Options& options);
+SearchResult minimize(const Objective& f, const Eigen::VectorXd& x0, const Options& options);
 
 }  // namespace nabla::opt

@@ -6,7 +6,7 @@
 
 #include "core/build.hpp"
 #include "core/error.hpp"
-#include "frontend/repl/calculus.hpp"
+#include "frontend/repl/operations.hpp"
 #include "frontend/repl/statement.hpp"
 #include "parse/parse.hpp"
 

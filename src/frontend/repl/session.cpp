@@ -4,7 +4,7 @@
 #include "core/build.hpp"
 #include "core/error.hpp"
 #include "frontend/diagnostic.hpp"
-#include "frontend/repl/calculus.hpp"
+#include "frontend/repl/operations.hpp"
 #include "frontend/repl/output.hpp"
 
 namespace nabla::repl {

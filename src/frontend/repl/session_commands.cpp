@@ -5,7 +5,7 @@
 #include "core/build.hpp"
 #include "core/error.hpp"
 #include "diff/diff.hpp"
-#include "frontend/repl/calculus.hpp"
+#include "frontend/repl/operations.hpp"
 #include "frontend/repl/code.hpp"
 #include "frontend/repl/command_args.hpp"
 #include "frontend/repl/command_table.hpp"

@@ -1,5 +1,5 @@
-// calculus.cpp — reading the operations' arguments and calling the calculus library.
-#include "frontend/repl/calculus.hpp"
+// operations.cpp — reading the operations' arguments and calling the calculus library.
+#include "frontend/repl/operations.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -273,7 +273,7 @@ Minimum minimize(const Piece& at, std::vector<Piece> args, const Scope& scope) {
         const std::vector<Expr> vars = variables({}, std::span(args).first(1), std::span(&f, 1), scope);
         const Eigen::VectorXd x0 = starting_point(std::span(args).subspan(1), vars, scope);
         const opt::ExpressionObjective objective(f, vars);
-        opt::Result r;
+        opt::SearchResult r;
         try {
             r = opt::minimize(objective, x0, options);
         } catch (const DomainError& e) {

@@ -1,4 +1,4 @@
-// calculus.hpp — diff, grad, hessian, jacobian, eval, steps and minimize on arguments written in
+// operations.hpp — diff, grad, hessian, jacobian, eval, steps and minimize on arguments written in
 // the REPL.
 //
 // The arguments are pieces of the statement: diff(EXPR, x, y), diff(EXPR, x, 3) (third
