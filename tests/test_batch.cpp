@@ -102,6 +102,9 @@ TEST_SUITE("batch") {
             {R"J({"id": 1, "op": "diff", "expr": "bar(x)", "vars": ["x"]})J", "unknown function", true},
             {R"J({"id": 1, "op": "eval", "expr": "log(x)", "at": {"x": 0}})J", "log", false},
             {R"J({"id": 1, "op": "eval", "expr": "x + y", "at": {"x": 1}})J", "no value", false},
+            {R"J({"id": 1, "op": "grad", "expr": "x*y", "vars": ["x", "x"]})J", "'x' is given twice", false},
+            {R"J({"id": 1, "op": "hessian", "expr": "x*y", "vars": ["y", "x", "y"]})J", "'y' is given twice", false},
+            {R"J({"id": 1, "op": "jacobian", "exprs": ["x"], "vars": ["x", "x"]})J", "'x' is given twice", false},
         };
         for (const Case& c : cases) {
             CAPTURE(c.line);

@@ -47,17 +47,23 @@ std::vector<std::pair<Expr, Expr>> values(const Request& r) {
     return at;
 }
 
-// f at the point, exact where it can be: substituting first keeps values such as pi/3 exact
+// f with the point substituted and folded: substituting first keeps values such as pi/3 exact
 // (cos(x) at x = pi/3 is 1/2).
-eval::Value value_at(const Expr& f, const std::vector<std::pair<Expr, Expr>>& at) {
+Expr at_point(const Expr& f, const std::vector<std::pair<Expr, Expr>>& at) {
     std::vector<Expr> names, values;
     for (const auto& [name, value] : at) {
-        if (std::find(names.begin(), names.end(), name) != names.end())
-            throw Error("'" + name.name() + "' is given twice");
         names.push_back(name);
         values.push_back(value);
     }
-    return eval::evaluate(core::substitute(f, names, values), {});
+    if (const auto twice = repeated<Expr>(names)) throw Error("'" + twice->name() + "' is given twice");
+    return core::substitute(f, names, values);
+}
+
+// The variables of grad, jacobian or hessian, each once.
+std::vector<Expr> distinct_variables(const Task& t) {
+    std::vector<Expr> vars = variables(t);
+    if (const auto twice = repeated<Expr>(vars)) throw Error("'" + twice->name() + "' is given twice in the variables");
+    return vars;
 }
 
 constexpr std::array<std::pair<std::string_view, Operation>, 11> op_names{{
@@ -168,7 +174,7 @@ Response compute(const Task& t) {
         return out;
     case Operation::Eval:
         out.shape = Response::Shape::Value;
-        out.value = value_at(f, t.at);
+        out.value = eval::evaluate(at_point(f, t.at), {});
         return out;
     case Operation::Diff: {
         out.vars = variables(t);
@@ -190,17 +196,17 @@ Response compute(const Task& t) {
     }
     case Operation::Grad:
         out.shape = Response::Shape::Vector;
-        out.vars = variables(t);
+        out.vars = distinct_variables(t);
         out.rows = {diff::gradient(f, out.vars)};
         return out;
     case Operation::Jacobian:
         out.shape = Response::Shape::Matrix;
-        out.vars = variables(t);
+        out.vars = distinct_variables(t);
         out.rows = diff::jacobian(t.exprs, out.vars);
         return out;
     case Operation::Hessian:
         out.shape = Response::Shape::Matrix;
-        out.vars = variables(t);
+        out.vars = distinct_variables(t);
         out.rows = diff::hessian(f, out.vars);
         return out;
     }

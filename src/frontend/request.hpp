@@ -7,7 +7,10 @@
 #include "diff/steps.hpp"
 #include "eval/eval.hpp"
 
+#include <algorithm>
+#include <cstddef>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -46,7 +49,8 @@ struct Task {
 };
 
 // Throws nabla::Error: for diff or collect without variables of an expression that has
-// several, a symbol given twice in `at`, a value that is not constant ("no value for 'y'").
+// several, a symbol given twice in `at` or in the variables of grad, jacobian or hessian, a value
+// that is not constant ("no value for 'y'").
 Response compute(const Task& task);
 
 // The operations from one expression to one, without variables: simplify, expand, together,
@@ -61,6 +65,15 @@ Response run(const Request& request, std::size_t* failed_expr = nullptr);
 // The text of an EXPR argument: literal text, @FILE (the file's contents), or - (standard
 // input). Throws nabla::Error when the file cannot be read.
 std::string expression_text(const std::string& arg);
+
+// The first item that occurs twice in `items`, if any: 'x' in x, y, x.
+template <class T>
+std::optional<T> repeated(std::span<const T> items) {
+    for (std::size_t i = 1; i < items.size(); ++i)
+        if (std::find(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(i), items[i]) != items.begin() + static_cast<std::ptrdiff_t>(i))
+            return items[i];
+    return std::nullopt;
+}
 
 // Parses a comma- or space-separated variable list, checking every name.
 std::vector<std::string> split_names(std::string_view list);
