@@ -228,6 +228,23 @@ TEST_SUITE("cli") {
         CHECK(nabla("factor 'x^4 - 1'").out == "(x - 1)*(x^2 + 1)*(x + 1)\n");
     }
 
+    TEST_CASE("CLI: eval --digits") {
+        CHECK(nabla("eval '577/408 - sqrt(2)' --digits 30").out == "2.12390141475511987990324128231e-6\n");
+        CHECK(nabla("eval 'pi' --digits 50").out == "3.1415926535897932384626433832795028841971693993751\n");
+        CHECK(nabla("eval 'x^2' x=1/3 --digits 10").out == "0.1111111111\n");
+        CHECK(nabla("eval 'sin(x)' x=pi/6 --digits 3").out == "0.500\n");
+        CHECK(nabla("eval 'pi/1e7' --digits 3 --format latex").out == "3.14 \\times 10^{-7}\n");
+        CHECK(nabla("eval 'pi/1e7' --digits 3 --format json").out == "3.14e-7\n");
+        const Run domain = nabla("eval 'log(x)' x=1-pi --digits 10");
+        CHECK(domain.status == 1);
+        CHECK(domain.err.find("log of a negative number") != std::string::npos);
+        CHECK(nabla("eval 'x + y' x=1 --digits 5").err.find("no value for 'y'") != std::string::npos);
+        for (const char* bad : {"--digits 0", "--digits 10001", "--digits many", "--digits 5 --float"}) {
+            CAPTURE(bad);
+            CHECK(nabla(std::string("eval pi ") + bad).status == 2);
+        }
+    }
+
     TEST_CASE("CLI: batch --jsonl answers every line") {
         const Run r = nabla("batch --jsonl", "{\"id\":1,\"op\":\"diff\",\"expr\":\"x^2\",\"vars\":[\"x\"]}\nnope\n");
         CHECK(r.status == 0);

@@ -35,6 +35,7 @@ struct Options {
     bool steps = false;
     bool stats = false;
     bool as_float = false;
+    std::size_t digits = 0;  // eval: 0 for exact or double, else significant digits
     std::string vars;
     std::string wrt;
     std::string expr;                // single-expression commands
@@ -107,7 +108,7 @@ int diff_lines(const Options& o) {
             std::cout << "\n";
             continue;
         }
-        Request r{Operation::Diff, {line}, split_names(o.wrt), {}, false};
+        Request r{Operation::Diff, {line}, split_names(o.wrt), {}, false, std::nullopt};
         try {
             std::cout << render(run(r), *format_from_name(o.format));
         } catch (const Error& e) {
@@ -265,9 +266,14 @@ int run_cli(int argc, char** argv) {
     auto* ev = app.add_subcommand("eval", "Evaluate at a point, exactly where possible");
     ev->add_option("expr", o.expr, "Expression")->required();
     ev->add_option("assignments", o.rest, "Values: x=1.5 y=2/3");
-    ev->add_flag("--float", o.as_float, "Print a double even when the value is exact");
+    auto* as_float = ev->add_flag("--float", o.as_float, "Print a double even when the value is exact");
+    ev->add_option("--digits", o.digits,
+                   "Evaluate to N significant digits with MPFR, 1 to " + std::to_string(limits::max_eval_digits))
+        ->check(CLI::Range(std::size_t{1}, limits::max_eval_digits))
+        ->excludes(as_float);
     add_common(ev, o);
-    examples(ev, {"nabla eval 'x^2/3' x=1/2", "nabla eval 'sin(x)' x=pi/6", "nabla eval 'x^2/3' x=1/2 --float"});
+    examples(ev, {"nabla eval 'x^2/3' x=1/2", "nabla eval 'sin(x)' x=pi/6", "nabla eval '577/408 - sqrt(2)' --digits 30",
+                  "nabla eval 'pi' --digits 50"});
 
     auto* simp = app.add_subcommand("simplify", "Canonical, simplified form");
     simp->add_option("expr", o.expr, "Expression")->required();
@@ -311,7 +317,7 @@ int run_cli(int argc, char** argv) {
         ->check(CLI::NonNegativeNumber);
     batch->footer("Examples:\n"
                   "  echo '{\"id\": 1, \"op\": \"diff\", \"expr\": \"x^2\", \"vars\": [\"x\"]}' | nabla batch --jsonl\n"
-                  "  echo '{\"id\": 2, \"op\": \"eval\", \"expr\": \"x^2/3\", \"at\": {\"x\": \"1/2\"}}' | nabla batch --jsonl");
+                  "  echo '{\"id\": 2, \"op\": \"eval\", \"expr\": \"pi\", \"digits\": 30}' | nabla batch --jsonl");
 
     CodegenOptions cg;
     auto* gen = app.add_subcommand("codegen", "C++ source: value, gradient, Hessian, Jacobian, batches (docs/codegen.md)");
@@ -396,6 +402,7 @@ int run_cli(int argc, char** argv) {
             r.at.emplace_back(names.back(), a.substr(eq + 1));
         }
         if (const auto twice = repeated<std::string>(names)) return usage_error("nabla eval", "'" + *twice + "' is given twice");
+        if (o.digits != 0) r.digits = o.digits;
     } else if (cmd == coll) {
         r.op = Operation::Collect;
         if (!o.rest.empty()) r.vars = o.rest;

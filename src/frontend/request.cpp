@@ -2,10 +2,12 @@
 #include "frontend/request.hpp"
 
 #include "core/build.hpp"
+#include "core/double.hpp"
 #include "core/error.hpp"
 #include "core/limits.hpp"
 #include "diff/calculus.hpp"
 #include "diff/steps.hpp"
+#include "eval/mpfr.hpp"
 #include "frontend/io.hpp"
 #include "frontend/optimize_text.hpp"
 #include "parse/parse.hpp"
@@ -14,6 +16,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 
@@ -57,6 +60,14 @@ Expr at_point(const Expr& f, const std::vector<std::pair<Expr, Expr>>& at) {
     }
     if (const auto twice = repeated<Expr>(names)) throw Error("'" + twice->name() + "' is given twice");
     return core::substitute(f, names, values);
+}
+
+// The value to `digits` significant digits (and exact when it is), in `out`.
+void digits_at(const Expr& f, const std::vector<std::pair<Expr, Expr>>& at, std::size_t digits, Response& out) {
+    const Expr v = at_point(f, at);
+    out.decimal = eval::decimal_value(v, digits);
+    if (v.is_number()) out.value = {core::to_double(v.value()), v.value()};
+    else out.value = {std::strtod(out.decimal.c_str(), nullptr), std::nullopt};
 }
 
 // The variables of grad, jacobian or hessian, each once.
@@ -142,7 +153,7 @@ Expr rewrite(Operation op, const Expr& e) {
 Response run(const Request& r, std::size_t* failed_expr) {
     if (r.exprs.empty()) throw Error("no expression given");
     if (r.op != Operation::Jacobian && r.exprs.size() != 1) throw Error("expected exactly one expression");
-    Task task{r.op, parse_all(r, failed_expr), std::nullopt, {}, r.steps};
+    Task task{r.op, parse_all(r, failed_expr), std::nullopt, {}, r.steps, r.digits};
     if (failed_expr) *failed_expr = 0;
     if (r.vars) task.vars = symbols_named(*r.vars);
     task.at = values(r);
@@ -174,7 +185,8 @@ Response compute(const Task& t) {
         return out;
     case Operation::Eval:
         out.shape = Response::Shape::Value;
-        out.value = eval::evaluate(at_point(f, t.at), {});
+        if (t.digits) digits_at(f, t.at, *t.digits, out);
+        else out.value = eval::evaluate(at_point(f, t.at), {});
         return out;
     case Operation::Diff: {
         out.vars = variables(t);

@@ -29,6 +29,7 @@ struct Request {
     std::optional<std::vector<std::string>> vars;     // absent: every symbol, naturally sorted
     std::vector<std::pair<std::string, std::string>> at;  // eval: name -> value, a constant expression
     bool steps = false;                               // diff: record the derivation too
+    std::optional<std::size_t> digits;                // eval: to that many significant digits (MPFR)
 };
 
 struct Response {
@@ -36,6 +37,7 @@ struct Response {
     std::vector<std::vector<core::Expr>> rows;  // Scalar: 1x1, Vector: 1xn, Matrix: m x n
     std::vector<core::Expr> vars;               // the variables used, in order
     eval::Value value{};                        // Shape::Value only
+    std::string decimal;                        // eval with digits: the value to that many digits
     std::vector<diff::Derivation> steps;        // diff with Request::steps: one per variable, in order
 };
 
@@ -46,6 +48,7 @@ struct Task {
     std::optional<std::vector<core::Expr>> vars;            // absent: every symbol, naturally sorted
     std::vector<std::pair<core::Expr, core::Expr>> at;      // eval: symbol -> value, any constant expression
     bool steps = false;                                     // diff: record the derivation too
+    std::optional<std::size_t> digits;                      // eval: to that many significant digits (MPFR)
 };
 
 // Throws nabla::Error: for diff or collect without variables of an expression that has
