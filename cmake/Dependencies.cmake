@@ -22,6 +22,18 @@ add_library(nabla::gmp INTERFACE IMPORTED)
 target_include_directories(nabla::gmp INTERFACE ${GMPXX_INCLUDE_DIR})
 target_link_libraries(nabla::gmp INTERFACE ${GMPXX_LIBRARY} ${GMP_LIBRARY})
 
+# MPFR: correctly rounded arbitrary-precision floats, for eval --digits (eval/mpfr.hpp). FLINT
+# already depends on it; GMP has no transcendental functions.
+find_path(MPFR_INCLUDE_DIR mpfr.h)
+find_library(MPFR_LIBRARY mpfr)
+if(MPFR_INCLUDE_DIR AND MPFR_LIBRARY)
+  set(MPFR_FOUND TRUE)
+endif()
+nabla_require(MPFR_FOUND "MPFR (eval --digits)" libmpfr-dev)
+add_library(nabla::mpfr INTERFACE IMPORTED)
+target_include_directories(nabla::mpfr INTERFACE ${MPFR_INCLUDE_DIR})
+target_link_libraries(nabla::mpfr INTERFACE ${MPFR_LIBRARY} nabla::gmp)
+
 find_package(CLI11 QUIET CONFIG)
 nabla_require(CLI11_FOUND "CLI11" libcli11-dev)
 

@@ -3,7 +3,7 @@
 set -euo pipefail
 packages=(
   g++ clang cmake ninja-build ccache pkg-config
-  libboost-dev libgmp-dev libcli11-dev nlohmann-json3-dev libfmt-dev
+  libboost-dev libgmp-dev libmpfr-dev libcli11-dev nlohmann-json3-dev libfmt-dev
   doctest-dev libbenchmark-dev libedit-dev libginac-dev
   libeigen3-dev liblbfgspp-dev nettle-dev libflint-dev
   python3 python3-sympy

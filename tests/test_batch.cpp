@@ -102,6 +102,9 @@ TEST_SUITE("batch") {
             {R"J({"id": 1, "op": "diff", "expr": "bar(x)", "vars": ["x"]})J", "unknown function", true},
             {R"J({"id": 1, "op": "eval", "expr": "log(x)", "at": {"x": 0}})J", "log", false},
             {R"J({"id": 1, "op": "eval", "expr": "x + y", "at": {"x": 1}})J", "no value", false},
+            {R"J({"id": 1, "op": "grad", "expr": "x*y", "vars": ["x", "x"]})J", "'x' is given twice", false},
+            {R"J({"id": 1, "op": "hessian", "expr": "x*y", "vars": ["y", "x", "y"]})J", "'y' is given twice", false},
+            {R"J({"id": 1, "op": "jacobian", "exprs": ["x"], "vars": ["x", "x"]})J", "'x' is given twice", false},
         };
         for (const Case& c : cases) {
             CAPTURE(c.line);
@@ -110,6 +113,27 @@ TEST_SUITE("batch") {
             CHECK(a["error"]["message"].get<std::string>().find(c.message_part) != std::string::npos);
             CHECK(a["error"]["position"].is_number_integer() == c.has_position);
         }
+    }
+
+    TEST_CASE("Batch: eval with digits") {
+        CHECK(answer_line(R"J({"id": 1, "op": "eval", "expr": "pi", "digits": 30})J")
+              == R"J({"id":1,"ok":true,"result":3.141592653589793,"decimal":"3.14159265358979323846264338328"})J");
+        json a = answer(R"J({"id": 2, "op": "eval", "expr": "x^2", "at": {"x": "1/3"}, "digits": 5})J");
+        CHECK(a["exact"] == "1/9");
+        CHECK(a["decimal"] == "0.11111");
+        a = answer(R"J({"id": 3, "op": "eval", "expr": "exp(1000)", "digits": 5})J");
+        CHECK(a["decimal"] == "1.9701e434");
+        CHECK(a["result"].is_null());  // beyond a double
+        a = answer(R"J({"id": 4, "op": "eval", "expr": "log(1 - pi)", "digits": 5})J");
+        CHECK(a["ok"] == false);
+        CHECK(a["error"]["message"].get<std::string>().find("log of a negative number") != std::string::npos);
+        for (const char* digits : {"0", "10001", "\"5\"", "2.5", "-1"}) {
+            CAPTURE(digits);
+            a = answer(std::string(R"J({"id": 5, "op": "eval", "expr": "pi", "digits": )J") + digits + "}");
+            CHECK(a["ok"] == false);
+            CHECK(a["error"]["message"] == "\"digits\" must be an integer from 1 to 10000");
+        }
+        CHECK(answer(R"J({"id": 6, "op": "eval", "expr": "pi", "digits": null})J")["result"] == json(3.141592653589793));
     }
 
     TEST_CASE("Batch: a parse error's position is a character offset") {

@@ -27,6 +27,11 @@ inline constexpr long max_poly_terms = 10'000;            // terms of one polyno
 inline constexpr long max_poly_generators = 1'000;        // symbols and other atoms in one polynomial
 inline constexpr std::size_t max_poly_coefficient_bits = 1u << 16;  // one coefficient
 inline constexpr double max_poly_work = 2e7;              // term operations of one operation
+// eval --digits (eval/mpfr.hpp): the most significant digits, and the memory of the values one
+// evaluation holds (DAG nodes times working precision), so a large expression at many digits is
+// an error instead of gigabytes.
+inline constexpr std::size_t max_eval_digits = 10'000;
+inline constexpr std::size_t max_digits_memory_bytes = 256u << 20;
 inline constexpr double default_batch_timeout_seconds = 60;  // per batch request; --timeout
 
 }  // namespace nabla::limits

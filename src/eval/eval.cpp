@@ -156,6 +156,11 @@ double run_one_checked(std::span<const Expr> roots, std::span<const Expr> symbol
 // ---------------------------------------------------------------------------------------------
 // evaluate.
 
+void check_exact_domains(const Expr& e) {
+    const Expr roots[] = {e};
+    core::post_order(roots, check_exact);
+}
+
 Value evaluate(const Expr& e, const Point& at) {
     const Expr roots[] = {e};
     const Dag dag = dag_of(roots);

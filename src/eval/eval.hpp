@@ -63,4 +63,9 @@ struct Value {
 // folding (log(0), 1/0) propagates unchanged.
 Value evaluate(const core::Expr& e, const Point& at);
 
+// The exact checks evaluate() makes on every node: throws nabla::DomainError for a function of
+// numbers outside its domain (sqrt(-2), log(0), asin(2)) and for tan at a pole (tan(pi/2),
+// which double arithmetic would miss). The MPFR evaluation (eval/mpfr.hpp) shares them.
+void check_exact_domains(const core::Expr& e);
+
 }  // namespace nabla::eval

@@ -2,6 +2,7 @@
 #include "frontend/batch.hpp"
 
 #include "core/error.hpp"
+#include "core/limits.hpp"
 #include "frontend/deadline.hpp"
 #include "frontend/io.hpp"
 #include "frontend/json_id.hpp"
@@ -86,6 +87,13 @@ Request to_request(const json& j) {
                 throw Error("the value of " + name + " must be a number or a string");
             }
         }
+    }
+    if (j.contains("digits") && !j["digits"].is_null()) {
+        const json& d = j["digits"];
+        const auto most = static_cast<long long>(limits::max_eval_digits);
+        if (!d.is_number_integer() || d.get<long long>() < 1 || d.get<long long>() > most)
+            throw Error("\"digits\" must be an integer from 1 to " + std::to_string(most));
+        r.digits = d.get<std::size_t>();
     }
     return r;
 }

@@ -13,6 +13,7 @@
 #include "frontend/render.hpp"
 #include "frontend/request.hpp"
 #include "frontend/steps_text.hpp"
+#include "frontend/usage.hpp"
 #include "frontend/version.hpp"
 #include "parse/parse.hpp"
 
@@ -34,6 +35,7 @@ struct Options {
     bool steps = false;
     bool stats = false;
     bool as_float = false;
+    std::size_t digits = 0;  // eval: 0 for exact or double, else significant digits
     std::string vars;
     std::string wrt;
     std::string expr;                // single-expression commands
@@ -103,7 +105,7 @@ int diff_lines(const Options& o) {
             std::cout << "\n";
             continue;
         }
-        Request r{Operation::Diff, {line}, split_names(o.wrt), {}, false};
+        Request r{Operation::Diff, {line}, split_names(o.wrt), {}, false, std::nullopt};
         try {
             std::cout << render(run(r), *format_from_name(o.format));
         } catch (const Error& e) {
@@ -161,10 +163,12 @@ std::vector<core::Expr> default_codegen_vars(const std::vector<core::Expr>& expr
 
 int run_codegen(const CodegenOptions& c) {
     const std::vector<std::string> var_names = split_names(c.vars), param_names = split_names(c.params);
-    if (const auto both = shared_name(var_names, param_names)) {
-        std::cerr << "nabla codegen: '" << *both << "' is in both --vars and --params\n";
-        return 2;
-    }
+    if (const auto both = shared_name(var_names, param_names))
+        return usage_error("nabla codegen", "'" + *both + "' is in both --vars and --params");
+    if (const auto twice = repeated<std::string>(var_names))
+        return usage_error("nabla codegen", "'" + *twice + "' is given twice in --vars");
+    if (const auto twice = repeated<std::string>(param_names))
+        return usage_error("nabla codegen", "'" + *twice + "' is given twice in --params");
     codegen::Spec spec;
     spec.name = c.name;
     spec.hessian = c.hessian;
@@ -197,6 +201,24 @@ int run_codegen(const CodegenOptions& c) {
     }
 }
 
+// A command's --help footer: where EXPR comes from, then commands to try.
+void examples(CLI::App* cmd, std::initializer_list<std::string_view> commands) {
+    std::string text = "EXPR may be literal text, @FILE or - (standard input).\nExamples:\n";
+    for (std::string_view c : commands) text += "  " + std::string(c) + "\n";
+    text.pop_back();
+    cmd->footer(text);
+}
+
+// The variables of --vars, each once; nothing, with the usage error reported, for a repeat.
+std::optional<std::vector<std::string>> distinct_vars(const CLI::App* cmd, const std::string& list) {
+    std::vector<std::string> names = split_names(list);
+    if (const auto twice = repeated<std::string>(names)) {
+        usage_error("nabla " + cmd->get_name(), "'" + *twice + "' is given twice in --vars");
+        return std::nullopt;
+    }
+    return names;
+}
+
 }  // namespace
 
 int run_cli(int argc, char** argv) {
@@ -216,53 +238,74 @@ int run_cli(int argc, char** argv) {
     diff->add_flag("--steps", o.steps, "Show the derivation step by step, naming each rule");
     diff->add_option("--wrt", o.wrt, "Differentiate each line of standard input by these variables");
     add_common(diff, o);
+    examples(diff, {"nabla diff 'x^2*sin(x)' x", "nabla diff 'x^2*y^3' x y      # d2/dxdy, one variable after the other",
+                    "nabla diff 'sin(x^2)' x --steps"});
 
     auto* grad = app.add_subcommand("grad", "Gradient");
     grad->add_option("expr", o.expr, "Expression")->required();
     grad->add_option("--vars", o.vars, "Variable order, e.g. x,y (default: names sorted naturally)");
     grad->add_flag("--steps", o.steps, "Show each entry's derivation step by step, naming each rule");
     add_common(grad, o);
+    examples(grad, {"nabla grad 'x*y + y^2'", "nabla grad 'x*y + y^2' --vars y,x",
+                    "nabla grad 'exp(-x^2 - y^2)' --format latex"});
 
     auto* jac = app.add_subcommand("jacobian", "Jacobian of several expressions");
     jac->add_option("exprs", o.exprs, "Expressions (rows)")->required();
     jac->add_option("--vars", o.vars, "Variable order (columns)");
     jac->add_flag("--steps", o.steps, "Show each entry's derivation step by step, naming each rule");
     add_common(jac, o);
+    examples(jac, {"nabla jacobian 'x*y' 'x + y' --vars x,y", "nabla jacobian 'r*cos(t)' 'r*sin(t)' --vars r,t"});
 
     auto* hess = app.add_subcommand("hessian", "Hessian (symmetric)");
     hess->add_option("expr", o.expr, "Expression")->required();
     hess->add_option("--vars", o.vars, "Variable order");
     hess->add_flag("--steps", o.steps, "Show the gradient's derivations, then each entry's from them");
     add_common(hess, o);
+    examples(hess, {"nabla hessian 'x^3 + y^3 - 3*x*y'", "nabla hessian 'x^2*y' --vars y,x --format latex"});
 
     auto* ev = app.add_subcommand("eval", "Evaluate at a point, exactly where possible");
     ev->add_option("expr", o.expr, "Expression")->required();
     ev->add_option("assignments", o.rest, "Values: x=1.5 y=2/3");
-    ev->add_flag("--float", o.as_float, "Print a double even when the value is exact");
+    auto* as_float = ev->add_flag("--float", o.as_float, "Print a double even when the value is exact");
+    ev->add_option("--digits", o.digits,
+                   "Evaluate to N significant digits with MPFR, 1 to " + std::to_string(limits::max_eval_digits))
+        ->check(CLI::Range(std::size_t{1}, limits::max_eval_digits))
+        ->excludes(as_float);
     add_common(ev, o);
+    examples(ev, {"nabla eval 'x^2/3' x=1/2", "nabla eval 'sin(x)' x=pi/6", "nabla eval '577/408 - sqrt(2)' --digits 30",
+                  "nabla eval 'pi' --digits 50"});
 
     auto* simp = app.add_subcommand("simplify", "Canonical, simplified form");
     simp->add_option("expr", o.expr, "Expression")->required();
     add_common(simp, o);
+    examples(simp, {"nabla simplify 'x + 2x'", "nabla simplify 'sin(x)^2 + cos(x)^2'"});
 
     // The polynomial algebra of docs/simplify.md, one subcommand each.
-    const std::pair<Operation, const char*> algebra_ops[] = {
-        {Operation::Expand, "Products and powers of sums multiplied out"},
-        {Operation::Together, "One fraction over a common denominator"},
-        {Operation::Cancel, "Common factors of numerator and denominator cancelled (polynomial gcd)"},
-        {Operation::Factor, "Factored into irreducible polynomials over the integers"},
+    struct AlgebraCommand {
+        Operation op;
+        const char* summary;
+        std::string_view example;
+    };
+    const AlgebraCommand algebra_ops[] = {
+        {Operation::Expand, "Products and powers of sums multiplied out", "nabla expand '(x + 1)^3'"},
+        {Operation::Together, "One fraction over a common denominator", "nabla together '1/x + 1/y'"},
+        {Operation::Cancel, "Common factors of numerator and denominator cancelled (polynomial gcd)",
+         "nabla cancel '(x^3 - y^3)/(x - y)'"},
+        {Operation::Factor, "Factored into irreducible polynomials over the integers", "nabla factor 'x^4 - 1'"},
     };
     std::vector<std::pair<CLI::App*, Operation>> algebra;
-    for (const auto& [op, summary] : algebra_ops) {
+    for (const auto& [op, summary, example] : algebra_ops) {
         auto* cmd = app.add_subcommand(std::string(op_name(op)), summary);
         cmd->add_option("expr", o.expr, "Expression")->required();
         add_common(cmd, o);
+        examples(cmd, {example, std::string(example) + " --format latex"});
         algebra.emplace_back(cmd, op);
     }
     auto* coll = app.add_subcommand("collect", "Expanded and grouped by the powers of the variables given");
     coll->add_option("expr", o.expr, "Expression")->required();
     coll->add_option("vars", o.rest, "Variables to collect by, in order (default: the only symbol)");
     add_common(coll, o);
+    examples(coll, {"nabla collect 'a*x + b*x + c' x", "nabla collect '(x + y + 1)^2' x y"});
 
     bool jsonl = false;
     BatchOptions batch_options;
@@ -272,6 +315,9 @@ int run_cli(int argc, char** argv) {
                       "Seconds one request may run before it is answered with a time-limit error; 0 for none")
         ->default_val(limits::default_batch_timeout_seconds)
         ->check(CLI::NonNegativeNumber);
+    batch->footer("Examples:\n"
+                  "  echo '{\"id\": 1, \"op\": \"diff\", \"expr\": \"x^2\", \"vars\": [\"x\"]}' | nabla batch --jsonl\n"
+                  "  echo '{\"id\": 2, \"op\": \"eval\", \"expr\": \"pi\", \"digits\": 30}' | nabla batch --jsonl");
 
     CodegenOptions cg;
     auto* gen = app.add_subcommand("codegen", "C++ source: value, gradient, Hessian, Jacobian, batches (docs/codegen.md)");
@@ -289,17 +335,24 @@ int run_cli(int argc, char** argv) {
     gen->add_option("--gradient", cg.gradient, "Gradient program: auto, adjoint or symbolic")
         ->check(CLI::IsMember({"auto", "adjoint", "symbolic"}));
     gen->add_option("-o,--output", cg.output, "Write to FILE instead of standard output");
+    examples(gen, {"nabla codegen 'x^2 + x*y' --vars x,y --name f", "nabla codegen 'a*x^2 + b*y' --params a,b --hessian -o f.cpp"});
 
     OptimizeOptions opt;
     auto* optimize = add_optimize_command(app, opt);
+    optimize->alias("optimise");  // the British spelling, which docs and people use too
+    examples(optimize, {"nabla optimize '(1 - x)^2 + 100*(y - x^2)^2' --x0 x=-1.2,y=1",
+                        "nabla optimize 'x^2 + y^2 - x*y + y' --method newton --format json"});
     FitOptions fit_options;
     auto* fit = add_fit_command(app, fit_options);
+    examples(fit, {"nabla fit 'a*exp(-k*t) + c' --data docs/examples/fit/decay.csv",
+                   "nabla fit 'a*exp(-k*t) + c' --data docs/examples/fit/decay.csv --format json"});
 
+    const std::vector<std::string> given(argv + 1, argv + argc);
     try {
         std::vector<std::string> args = protect_formulas(argc, argv);
         app.parse(args);
     } catch (const CLI::ParseError& e) {
-        return app.exit(e) == 0 ? 0 : 2;
+        return report_parse_error(app, e, given);
     }
     if (app.get_subcommands().empty()) {
         std::cout << app.help();
@@ -314,10 +367,8 @@ int run_cli(int argc, char** argv) {
         return 0;  // main reports a write error
     }
     if (cmd == diff && o.expr.empty()) {
-        if (o.wrt.empty()) {
-            std::cerr << "nabla diff: give an expression and variables, or --wrt VARS to read formulas from stdin\n";
-            return 2;
-        }
+        if (o.wrt.empty())
+            return usage_error("nabla diff", "give an expression and variables, or --wrt VARS to read formulas from stdin");
         return diff_lines(o);
     }
 
@@ -337,18 +388,22 @@ int run_cli(int argc, char** argv) {
         r.steps = o.steps;
     } else if (cmd == grad || cmd == jac || cmd == hess) {
         r.op = cmd == grad ? Operation::Grad : cmd == jac ? Operation::Jacobian : Operation::Hessian;
-        if (!o.vars.empty()) r.vars = split_names(o.vars);
+        if (!o.vars.empty()) {
+            r.vars = distinct_vars(cmd, o.vars);
+            if (!r.vars) return 2;
+        }
         r.steps = o.steps;
     } else if (cmd == ev) {
         r.op = Operation::Eval;
+        std::vector<std::string> names;
         for (const std::string& a : o.rest) {
-            auto eq = a.find('=');
-            if (eq == std::string::npos) {
-                std::cerr << "nabla eval: expected name=value, got '" << a << "'\n";
-                return 2;
-            }
-            r.at.emplace_back(a.substr(0, eq), a.substr(eq + 1));
+            const auto eq = a.find('=');
+            if (eq == std::string::npos || eq == 0) return usage_error("nabla eval", "expected name=value, got '" + a + "'");
+            names.push_back(a.substr(0, eq));
+            r.at.emplace_back(names.back(), a.substr(eq + 1));
         }
+        if (const auto twice = repeated<std::string>(names)) return usage_error("nabla eval", "'" + *twice + "' is given twice");
+        if (o.digits != 0) r.digits = o.digits;
     } else if (cmd == coll) {
         r.op = Operation::Collect;
         if (!o.rest.empty()) r.vars = o.rest;

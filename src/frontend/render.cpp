@@ -8,6 +8,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <cmath>
+
 namespace nabla::frontend {
 namespace {
 
@@ -35,7 +37,16 @@ private:
 
 std::string json_string(const std::string& s) { return nlohmann::json(s).dump(-1, ' ', false, json::error_handler_t::replace); }
 
-std::string render_value(const eval::Value& v, Format format) {
+// 1.5e-6 as 1.5 \times 10^{-6}.
+std::string latex_decimal(const std::string& decimal) {
+    const std::size_t e = decimal.find('e');
+    if (e == std::string::npos) return decimal;
+    return decimal.substr(0, e) + " \\times 10^{" + decimal.substr(e + 1) + "}";
+}
+
+std::string render_value(const Response& r, Format format) {
+    const eval::Value& v = r.value;
+    if (!r.decimal.empty()) return format == Format::Latex ? latex_decimal(r.decimal) : r.decimal;
     if (v.exact) {
         if (format == Format::Latex) {
             const mpq_class& q = *v.exact;
@@ -101,11 +112,11 @@ std::optional<Format> format_from_name(std::string_view name) {
 
 std::string result_fields(const Response& r, std::size_t max_bytes) {
     if (r.shape == Response::Shape::Value) {
-        json out;
-        out["result"] = r.value.number;
-        if (r.value.exact) out["exact"] = exact_text(*r.value.exact);
-        const std::string text = out.dump();
-        return text.substr(1, text.size() - 2);
+        std::string out = r.value.exact ? "\"exact\":" + json_string(exact_text(*r.value.exact)) + "," : "";
+        // With digits, the decimal beside the double, which is null past the double range.
+        const bool finite = std::isfinite(r.value.number);
+        out += "\"result\":" + (finite ? json(r.value.number).dump() : std::string("null"));
+        return r.decimal.empty() ? out : out + ",\"decimal\":" + json_string(r.decimal);
     }
     Budget budget(max_bytes);
     std::string out = "\"result\":";
@@ -133,7 +144,7 @@ std::string result_fields(const Response& r, std::size_t max_bytes) {
 
 std::string render(const Response& r, Format format, std::size_t max_bytes) {
     Budget budget(max_bytes);
-    if (r.shape == Response::Shape::Value) return render_value(r.value, format) + "\n";
+    if (r.shape == Response::Shape::Value) return render_value(r, format) + "\n";
     if (format == Format::Cse) {
         std::vector<Expr> roots;
         for (const auto& row : r.rows) roots.insert(roots.end(), row.begin(), row.end());

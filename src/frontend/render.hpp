@@ -15,7 +15,8 @@ enum class Format { Infix, Latex, Json, Cse };
 std::optional<Format> format_from_name(std::string_view name);
 
 // The batch protocol's fields as JSON object members, without braces:
-// `"result": str | [str] | [[str]] | number` and `"exact": str` for an exact eval.
+// `"result": str | [str] | [[str]] | number` and `"exact": str` for an exact eval; with digits,
+// `"decimal": str` too, and a result of null when the value is beyond the double range.
 // Both functions throw nabla::LimitError once the text would pass max_bytes, before
 // building more of it.
 std::string result_fields(const Response& result, std::size_t max_bytes = limits::max_result_bytes);

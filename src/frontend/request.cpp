@@ -2,10 +2,12 @@
 #include "frontend/request.hpp"
 
 #include "core/build.hpp"
+#include "core/double.hpp"
 #include "core/error.hpp"
 #include "core/limits.hpp"
 #include "diff/calculus.hpp"
 #include "diff/steps.hpp"
+#include "eval/mpfr.hpp"
 #include "frontend/io.hpp"
 #include "frontend/optimize_text.hpp"
 #include "parse/parse.hpp"
@@ -14,6 +16,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 
@@ -47,17 +50,31 @@ std::vector<std::pair<Expr, Expr>> values(const Request& r) {
     return at;
 }
 
-// f at the point, exact where it can be: substituting first keeps values such as pi/3 exact
+// f with the point substituted and folded: substituting first keeps values such as pi/3 exact
 // (cos(x) at x = pi/3 is 1/2).
-eval::Value value_at(const Expr& f, const std::vector<std::pair<Expr, Expr>>& at) {
+Expr at_point(const Expr& f, const std::vector<std::pair<Expr, Expr>>& at) {
     std::vector<Expr> names, values;
     for (const auto& [name, value] : at) {
-        if (std::find(names.begin(), names.end(), name) != names.end())
-            throw Error("'" + name.name() + "' is given twice");
         names.push_back(name);
         values.push_back(value);
     }
-    return eval::evaluate(core::substitute(f, names, values), {});
+    if (const auto twice = repeated<Expr>(names)) throw Error("'" + twice->name() + "' is given twice");
+    return core::substitute(f, names, values);
+}
+
+// The value to `digits` significant digits (and exact when it is), in `out`.
+void digits_at(const Expr& f, const std::vector<std::pair<Expr, Expr>>& at, std::size_t digits, Response& out) {
+    const Expr v = at_point(f, at);
+    out.decimal = eval::decimal_value(v, digits);
+    if (v.is_number()) out.value = {core::to_double(v.value()), v.value()};
+    else out.value = {std::strtod(out.decimal.c_str(), nullptr), std::nullopt};
+}
+
+// The variables of grad, jacobian or hessian, each once.
+std::vector<Expr> distinct_variables(const Task& t) {
+    std::vector<Expr> vars = variables(t);
+    if (const auto twice = repeated<Expr>(vars)) throw Error("'" + twice->name() + "' is given twice in the variables");
+    return vars;
 }
 
 constexpr std::array<std::pair<std::string_view, Operation>, 11> op_names{{
@@ -136,7 +153,7 @@ Expr rewrite(Operation op, const Expr& e) {
 Response run(const Request& r, std::size_t* failed_expr) {
     if (r.exprs.empty()) throw Error("no expression given");
     if (r.op != Operation::Jacobian && r.exprs.size() != 1) throw Error("expected exactly one expression");
-    Task task{r.op, parse_all(r, failed_expr), std::nullopt, {}, r.steps};
+    Task task{r.op, parse_all(r, failed_expr), std::nullopt, {}, r.steps, r.digits};
     if (failed_expr) *failed_expr = 0;
     if (r.vars) task.vars = symbols_named(*r.vars);
     task.at = values(r);
@@ -168,7 +185,8 @@ Response compute(const Task& t) {
         return out;
     case Operation::Eval:
         out.shape = Response::Shape::Value;
-        out.value = value_at(f, t.at);
+        if (t.digits) digits_at(f, t.at, *t.digits, out);
+        else out.value = eval::evaluate(at_point(f, t.at), {});
         return out;
     case Operation::Diff: {
         out.vars = variables(t);
@@ -190,14 +208,14 @@ Response compute(const Task& t) {
     }
     case Operation::Grad:
         out.shape = Response::Shape::Vector;
-        out.vars = variables(t);
+        out.vars = distinct_variables(t);
         out.rows = {diff::gradient(f, out.vars)};
         if (t.steps)
             for (const Expr& x : out.vars) out.steps.push_back(diff::derivation(f, x));
         return out;
     case Operation::Jacobian:
         out.shape = Response::Shape::Matrix;
-        out.vars = variables(t);
+        out.vars = distinct_variables(t);
         out.rows = diff::jacobian(t.exprs, out.vars);
         if (t.steps)
             for (const Expr& g : t.exprs)
@@ -205,7 +223,7 @@ Response compute(const Task& t) {
         return out;
     case Operation::Hessian:
         out.shape = Response::Shape::Matrix;
-        out.vars = variables(t);
+        out.vars = distinct_variables(t);
         out.rows = diff::hessian(f, out.vars);
         if (t.steps) {
             for (const Expr& x : out.vars) out.steps.push_back(diff::derivation(f, x));

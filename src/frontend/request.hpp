@@ -7,7 +7,10 @@
 #include "diff/steps.hpp"
 #include "eval/eval.hpp"
 
+#include <algorithm>
+#include <cstddef>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -26,6 +29,7 @@ struct Request {
     std::optional<std::vector<std::string>> vars;     // absent: every symbol, naturally sorted
     std::vector<std::pair<std::string, std::string>> at;  // eval: name -> value, a constant expression
     bool steps = false;                               // record the derivations too
+    std::optional<std::size_t> digits;                // eval: to that many significant digits (MPFR)
 };
 
 struct Response {
@@ -33,6 +37,7 @@ struct Response {
     std::vector<std::vector<core::Expr>> rows;  // Scalar: 1x1, Vector: 1xn, Matrix: m x n
     std::vector<core::Expr> vars;               // the variables used, in order
     eval::Value value{};                        // Shape::Value only
+    std::string decimal;                        // eval with digits: the value to that many digits
     // With steps: diff, one derivation per variable in order; grad, one per variable; jacobian,
     // one per entry, row by row; hessian, the gradient's, then one per entry of the lower
     // triangle from the gradient entry it differentiates (row by row), so shared steps show once.
@@ -46,10 +51,12 @@ struct Task {
     std::optional<std::vector<core::Expr>> vars;            // absent: every symbol, naturally sorted
     std::vector<std::pair<core::Expr, core::Expr>> at;      // eval: symbol -> value, any constant expression
     bool steps = false;                                     // record the derivations too
+    std::optional<std::size_t> digits;                      // eval: to that many significant digits (MPFR)
 };
 
 // Throws nabla::Error: for diff or collect without variables of an expression that has
-// several, a symbol given twice in `at`, a value that is not constant ("no value for 'y'").
+// several, a symbol given twice in `at` or in the variables of grad, jacobian or hessian, a value
+// that is not constant ("no value for 'y'").
 Response compute(const Task& task);
 
 // The operations from one expression to one, without variables: simplify, expand, together,
@@ -64,6 +71,15 @@ Response run(const Request& request, std::size_t* failed_expr = nullptr);
 // The text of an EXPR argument: literal text, @FILE (the file's contents), or - (standard
 // input). Throws nabla::Error when the file cannot be read.
 std::string expression_text(const std::string& arg);
+
+// The first item that occurs twice in `items`, if any: 'x' in x, y, x.
+template <class T>
+std::optional<T> repeated(std::span<const T> items) {
+    for (std::size_t i = 1; i < items.size(); ++i)
+        if (std::find(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(i), items[i]) != items.begin() + static_cast<std::ptrdiff_t>(i))
+            return items[i];
+    return std::nullopt;
+}
 
 // Parses a comma- or space-separated variable list, checking every name.
 std::vector<std::string> split_names(std::string_view list);

@@ -10,6 +10,7 @@
 #include "grammar/config.hpp"
 #include "grammar/error_handler.hpp"
 #include "grammar/expression.hpp"
+#include "parse/nearest.hpp"
 
 #include <algorithm>
 #include <exception>
@@ -84,37 +85,13 @@ std::string arity_message(std::string_view name, std::size_t got) {
     return message + ", got " + std::to_string(got);
 }
 
-// Edit distance counting a swap of neighbours as one edit (optimal string alignment): "sni" is
-// one edit from "sin".
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
-    for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
-    for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-        }
-    }
-    return d[a.size()][b.size()];
-}
-
-// The known function closest to a misspelt name, when it is a likely typo: at most two edits,
-// and at most one per two letters of the name (so "bar" suggests nothing rather than "tan").
+// The known function closest to a misspelt name, when it is a likely typo.
 std::optional<std::string_view> nearest_function(std::string_view name) {
     if (name == "ln") return "log";  // common, and too short for the distance rule
-    if (name.size() > 32) return std::nullopt;
-    std::optional<std::string_view> best;
-    std::size_t best_distance = 3;
-    auto consider = [&](std::string_view candidate) {
-        const std::size_t d = edit_distance(name, candidate);
-        if (d < best_distance && 2 * d <= name.size()) best = candidate, best_distance = d;
-    };
-    for (const auto& f : core_functions) consider(f.name);
-    for (const auto& f : language_functions) consider(f.name);
-    return best;
+    std::vector<std::string_view> names;
+    for (const auto& f : core_functions) names.push_back(f.name);
+    for (const auto& f : language_functions) names.push_back(f.name);
+    return nearest_name(name, names);
 }
 
 std::string unknown_function_message(std::string_view name) {
