@@ -47,7 +47,7 @@ Fraction sum(const std::vector<const Fraction*>& terms, const PolyRing& ring) {
     for (const Fraction* t : terms)
         for (const auto& [base, k] : t->denominator) {
             auto it = std::find_if(s.denominator.begin(), s.denominator.end(),
-                                   [&](const auto& d) { return d.first == base; });
+                                   [&base = base](const auto& d) { return d.first == base; });
             if (it == s.denominator.end())
                 s.denominator.emplace_back(base, k);
             else
@@ -57,7 +57,7 @@ Fraction sum(const std::vector<const Fraction*>& terms, const PolyRing& ring) {
         MPoly scaled = t->numerator;
         for (const auto& [base, k] : s.denominator) {
             auto mine = std::find_if(t->denominator.begin(), t->denominator.end(),
-                                     [&](const auto& d) { return d.first == base; });
+                                     [&base = base](const auto& d) { return d.first == base; });
             const unsigned long missing = k - (mine == t->denominator.end() ? 0 : mine->second);
             if (missing > 0) scaled = multiply(scaled, power(base, missing));
         }
