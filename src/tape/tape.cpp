@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <unordered_set>
 
 namespace nabla::tape {
 
@@ -83,9 +84,10 @@ void check(const Instr& in, double a, double b, double r, std::span<const Expone
 // nabla::Error("no value for 'y'") for the first symbol (natural order) of the roots that is not
 // one of `symbols`.
 void require_values(std::span<const Expr> roots, std::span<const Expr> symbols) {
+    std::unordered_set<const core::Node*> given;
+    for (const Expr& s : symbols) given.insert(s.id());
     for (const Expr& s : core::free_symbols(roots))
-        if (std::find(symbols.begin(), symbols.end(), s) == symbols.end())
-            throw Error("no value for '" + s.name() + "'");
+        if (!given.contains(s.id())) throw Error("no value for '" + s.name() + "'");
 }
 
 }  // namespace
