@@ -7,6 +7,7 @@
 
 #include <boost/spirit/home/x3/support/ast/position_tagged.hpp>
 #include <boost/spirit/home/x3/support/ast/variant.hpp>
+#include <boost/optional.hpp>
 
 #include <string>
 #include <utility>
@@ -28,11 +29,21 @@ struct Name : x3::position_tagged {
     std::string name;
 };
 
+// %12: a REPL result, by number. The expression language itself has none (parse::Lowering
+// rejects it unless a Resolver gives it a value).
+struct Reference : x3::position_tagged {
+    Reference(std::string digits = {}) : digits(std::move(digits)) {}
+    std::string digits;
+};
+
 struct Call;
 struct Sum;
+struct List;
 
-// An atom: a number, a name, a call, or a parenthesised sum.
-struct Primary : x3::variant<Number, Name, x3::forward_ast<Call>, x3::forward_ast<Sum>> {
+// An atom: a number, a name, a call, a parenthesised sum, a result reference, or a [..] list
+// (only the REPL's operations take lists; anywhere else the lowering rejects them).
+struct Primary : x3::variant<Number, Name, x3::forward_ast<Call>, x3::forward_ast<Sum>, Reference,
+                             x3::forward_ast<List>> {
     using base_type::base_type;
     using base_type::operator=;
 };
@@ -78,10 +89,50 @@ struct Sum {
     std::vector<SumOp> rest;
 };
 
+// name = value, or name = low:high, as an argument: eval(f, x = 1), :plot f x=-3:3. Only the
+// REPL's operations take bindings; anywhere else the lowering rejects them.
+struct Binding : x3::position_tagged {
+    std::string name;
+    Sum value;
+    boost::optional<Sum> upper;  // the high end of a range
+};
+
+// An argument of a call or an item of a list.
+struct Argument : x3::variant<Sum, Binding> {
+    using base_type::base_type;
+    using base_type::operator=;
+};
+
 // name(args...): resolved to a function only in lowering, so unknown names get a clear error.
 struct Call : x3::position_tagged {
     std::string name;
-    std::vector<Sum> args;
+    std::vector<Argument> args;
+};
+
+// [a, b, ...]
+struct List : x3::position_tagged {
+    List(std::vector<Argument> items = {}) : items(std::move(items)) {}
+    std::vector<Argument> items;
+};
+
+// ---- the REPL's statements (grammar/statement.cpp) ----
+
+// :name and the text after it, which each command reads in its own way.
+struct Command : x3::position_tagged {
+    Command(std::string name = {}) : name(std::move(name)) {}
+    std::string name;
+};
+
+// name = body, or name(params) = body.
+struct Definition : x3::position_tagged {
+    Name name;
+    std::vector<Name> params;  // empty for a variable
+    Sum body;
+};
+
+struct Statement : x3::variant<Sum, Command, Definition> {
+    using base_type::base_type;
+    using base_type::operator=;
 };
 
 }  // namespace nabla::grammar::ast

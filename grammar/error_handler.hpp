@@ -72,6 +72,8 @@ inline std::string readable_name(const std::string& what) {
         {"expression", operand}, {"product", operand}, {"operand", operand},
         {"power", operand},      {"exponent", operand}, {"primary", operand},
         {"number", "a number"},  {"name", "a name"},    {"eoi", "end of input"},
+        {"argument", operand},   {"list", "'['"},       {"parameter", "a parameter name"},
+        {"value", operand},
     };
     for (const auto& entry : names)
         if (what == entry.what) return entry.readable;

@@ -4,4 +4,6 @@
 
 namespace nabla::grammar::parser {
 BOOST_SPIRIT_INSTANTIATE(input_type, iterator_type, context_type)
+BOOST_SPIRIT_INSTANTIATE(expression_type, iterator_type, context_type)
+BOOST_SPIRIT_INSTANTIATE(argument_type, iterator_type, context_type)
 }  // namespace nabla::grammar::parser

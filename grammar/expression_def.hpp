@@ -22,7 +22,6 @@ using x3::lit;
 
 // Rule IDs. Those whose nodes later errors point at record their source position; the top
 // rule turns expectation failures into a diagnostic.
-struct ExpressionId;
 struct ProductId;
 struct ProductOpId;
 struct UnaryId : x3::annotate_on_success {};
@@ -43,12 +42,17 @@ struct SignId;
 struct MultiplyId;
 struct SuperscriptSignId;
 struct ArgumentsId;
+struct ReferenceId : x3::annotate_on_success {};
+struct ReferenceTextId;
+struct ListId : x3::annotate_on_success {};
+struct BindingId : x3::annotate_on_success {};
 struct NumberTextId;
 struct IdentifierId;
 struct InputId : ErrorHandlerBase {};
 
 // The rule names are what X3 reports as expected; error_handler.hpp maps them to readable text.
-const x3::rule<ExpressionId, ast::Sum> expression = "expression";
+const expression_type expression = "expression";
+const argument_type argument = "argument";
 const x3::rule<ProductId, ast::Product> product = "product";
 const x3::rule<ProductOpId, ast::ProductOp> product_op = "product_op";
 const x3::rule<UnaryId, ast::Unary> unary = "operand";
@@ -68,7 +72,11 @@ const x3::rule<SuperscriptTextId, std::string> superscript_text = "superscript";
 const x3::rule<SignId, char> sign = "sign";
 const x3::rule<MultiplyId, char> multiply = "'*'";
 const x3::rule<SuperscriptSignId, char> superscript_sign = "superscript";
-const x3::rule<ArgumentsId, std::vector<ast::Sum>> arguments = "arguments";
+const x3::rule<ArgumentsId, std::vector<ast::Argument>> arguments = "arguments";
+const x3::rule<ReferenceId, ast::Reference> reference = "reference";
+const x3::rule<ReferenceTextId, std::string> reference_text = "reference";
+const x3::rule<ListId, ast::List> list = "list";
+const x3::rule<BindingId, ast::Binding> binding = "binding";
 const x3::rule<NumberTextId, std::string> number_text = "number";
 const x3::rule<IdentifierId, std::string> identifier = "name";
 const input_type input = "input";
@@ -105,7 +113,14 @@ const auto number_def = number_text;
 // A name directly followed by '(' is a call; checking here parses most names once, not twice.
 const auto name_def = identifier >> !lit('(');
 // Any name may be called; lowering resolves it, so an unknown one gets a helpful message.
-const auto arguments_def = -(expression >> *(',' > expression));
+const auto arguments_def = -(argument >> *(',' > argument));
+// `name =` starts a binding (not `name ==`); a binding is never an operand of a product.
+const auto binding_start = identifier >> '=' >> !lit('=');
+const auto binding_def = &binding_start >> identifier >> '=' > expression >> -(':' > expression);
+const auto argument_def = binding | expression;
+const auto reference_text_def = x3::lexeme['%' >> x3::raw[+digit]];
+const auto reference_def = reference_text;
+const auto list_def = '[' > arguments > ']';
 const auto call_def = identifier >> '(' > arguments > ')';
 const auto pi_letter_def = pi_spelling >> x3::attr(std::string("pi"));
 // √u is sqrt(u) of the power that follows: √x² is sqrt(x^2), 2√x is 2*sqrt(x). The call it
@@ -117,11 +132,11 @@ const auto make_root = [](auto& ctx) {
     handler.tag(radicand.first.first, x3::_where(ctx).begin(), x3::_where(ctx).end());
     ast::Call call;
     call.name = "sqrt";
-    call.args.push_back(std::move(radicand));
+    call.args.push_back(ast::Argument(std::move(radicand)));
     x3::_val(ctx) = std::move(call);
 };
 const auto root_def = (root_spelling > power)[make_root];
-const auto primary_def = number | name | call | pi_letter | root | ('(' > expression > ')');
+const auto primary_def = number | name | call | pi_letter | root | ('(' > expression > ')') | reference | list;
 const auto superscript_text_def = x3::lexeme[+superscript_digit];
 const auto superscript_number_def = superscript_text;
 const auto superscript_primary_def = superscript_number;
@@ -136,20 +151,24 @@ const auto unary_def = (+sign > power) | (x3::attr(std::string()) >> power);
 // it unless the left operand ends with a number or ')' and the right one starts with no number.
 const auto implicit_operand_def = x3::attr(std::string()) >> power;
 // The lookahead rejects most non-operands (an operator, ')', the end) in one cheap test.
+// A binding is not an operand, so `:eval f x=1 y=2` reads as f and two bindings.
 const auto product_op_def = (multiply > unary)
-                            | (&(char_("0-9A-Za-z_.(") | pi_spelling | root_spelling) >> x3::attr(' ')
-                               >> implicit_operand);
+                            | (&(char_("0-9A-Za-z_.(%[") | pi_spelling | root_spelling) >> !binding_start
+                               >> x3::attr(' ') >> implicit_operand);
 const auto product_def = unary >> *product_op;
 const auto expression_def = product >> *(sign > product);
 const auto input_def = x3::eps > expression > x3::eoi;
 
 BOOST_SPIRIT_DEFINE(expression, product, product_op, unary, implicit_operand, power, exponent,
                     primary, number, name, call, pi_letter, root, superscript, superscript_primary,
-                    superscript_number, superscript_text, sign, multiply, superscript_sign, arguments, number_text, identifier, input)
+                    superscript_number, superscript_text, sign, multiply, superscript_sign, arguments, number_text, identifier, input,
+                    argument, binding, reference, reference_text, list)
 
 }  // namespace nabla::grammar::parser
 
 namespace nabla::grammar {
 // Defined here, in the one translation unit that includes this file (expression.cpp).
 const parser::input_type& input() { return parser::input; }
+const parser::expression_type& expression() { return parser::expression; }
+const parser::argument_type& argument() { return parser::argument; }
 }  // namespace nabla::grammar
