@@ -22,6 +22,7 @@ struct DefinedNameId : x3::annotate_on_success {};
 struct ParameterId : x3::annotate_on_success {};
 struct CommandNameId;
 struct NameTextId;
+struct ParameterListId;
 struct StatementInputId : ErrorHandlerBase {};
 struct ArgumentsInputId : ErrorHandlerBase {};
 
@@ -31,6 +32,7 @@ const x3::rule<DefinedNameId, ast::Name> defined_name = "name";
 const x3::rule<ParameterId, ast::Name> parameter = "parameter";
 const x3::rule<CommandNameId, std::string> command_name = "command";
 const x3::rule<NameTextId, std::string> name_text = "name";
+const x3::rule<ParameterListId, std::vector<ast::Name>> parameter_list = "parameter";
 const statement_input_type statement_input = "statement";
 const arguments_input_type arguments_input = "arguments";
 
@@ -47,14 +49,15 @@ const auto command_def = lit(':') >> command_name >> x3::omit[*char_];
 const auto definition_head = name_text >> -('(' >> *(char_ - char_("()")) >> ')') >> '=' >> !lit('=');
 const auto defined_name_def = name_text;
 const auto parameter_def = name_text;
-const auto parameters = ('(' > (parameter % ',') > ')') | x3::attr(std::vector<ast::Name>());
+const auto parameter_list_def = parameter >> *(',' > parameter);
+const auto parameters = ('(' > parameter_list > ')') | x3::attr(std::vector<ast::Name>());
 const auto definition_def = &definition_head >> defined_name > parameters > '=' > expression();
 
 const auto statement_input_def = x3::eps > (command | definition | expression()) > x3::eoi;
 // After each argument an optional comma: `f, x = 1` and `f x=1` both read as two arguments.
 const auto arguments_input_def = x3::eps > -(argument() >> *(-lit(',') >> argument())) > x3::eoi;
 
-BOOST_SPIRIT_DEFINE(command, definition, defined_name, parameter, command_name, name_text, statement_input,
+BOOST_SPIRIT_DEFINE(command, definition, defined_name, parameter, parameter_list, command_name, name_text, statement_input,
                     arguments_input)
 
 }  // namespace nabla::grammar::parser

@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 repo=$(pwd)
 seconds=${NABLA_FUZZ_SECONDS:-60}
 harnesses=("$@")
-[ ${#harnesses[@]} -gt 0 ] || harnesses=(parse roundtrip batch batch_grammar)
+[ ${#harnesses[@]} -gt 0 ] || harnesses=(parse statement roundtrip batch batch_grammar)
 
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz
@@ -46,6 +46,7 @@ for h in "${harnesses[@]}"; do
   [ -x "$binary" ] || { echo "fuzz.sh: no harness '$h' ($binary)" >&2; exit 2; }
   case $h in
     parse) max_len=4096; dict=tests/fuzz/expr.dict ;;
+    statement) max_len=1024; dict=tests/fuzz/expr.dict ;;
     roundtrip) max_len=512; dict=tests/fuzz/expr.dict ;;
     batch) max_len=4096; dict=tests/fuzz/batch.dict ;;
     *) max_len=512; dict= ;;

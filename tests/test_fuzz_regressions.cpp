@@ -4,6 +4,7 @@
 #include "fuzz/batch_check.hpp"
 #include "fuzz/parse_check.hpp"
 #include "fuzz/roundtrip_check.hpp"
+#include "fuzz/statement_check.hpp"
 
 #include "core/build.hpp"
 #include "core/limits.hpp"
@@ -50,6 +51,10 @@ TEST_SUITE("fuzz") {
 
 TEST_CASE("Fuzz corpus: parse takes every input without a crash or a foreign exception") {
     replay("parse", nabla::fuzz::check_parse);
+}
+
+TEST_CASE("Fuzz corpus: the statement grammar takes every input without a crash or a foreign exception") {
+    replay("statement", nabla::fuzz::check_statement);
 }
 
 TEST_CASE("Fuzz corpus: every printed result re-reads as itself") {

@@ -197,6 +197,12 @@ TEST_CASE("Parse: errors carry a message and a character position") {
         {"\xff", 0, "not UTF-8"},
         {"\xc3", 0, "not UTF-8"},
         {"θ", 0, "unexpected character 'θ'"},
+        // The REPL's syntax is parsed everywhere but has no meaning in an expression.
+        {"2 + %3", 4, "unexpected character '%'"},
+        {"[x, y]", 0, "a list [...] cannot be part of an expression"},
+        {"1 + 2[x]", 5, "a list [...] cannot be part of an expression"},
+        {"sin(x = 1)", 6, "unexpected character '='"},
+        {"x[1]", 1, "expected an operator"},
         {"x θ y", 2, "unexpected character 'θ'"},
         {"é + x", 0, "unexpected character 'é'"},
         {"(x # é\n) θ 2", 9, "unexpected character 'θ'"},  // characters, not bytes

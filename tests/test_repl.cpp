@@ -19,7 +19,7 @@
 #include "frontend/repl/canvas.hpp"
 #include "frontend/repl/command_args.hpp"
 #include "frontend/repl/completion.hpp"
-#include "frontend/repl/scan.hpp"
+#include "frontend/repl/syntax.hpp"
 #include "frontend/repl/session.hpp"
 #include "frontend/repl/statement.hpp"
 #include "frontend/repl/worker.hpp"
@@ -55,11 +55,12 @@ std::string run_all(Session& s, std::initializer_list<std::string_view> statemen
     return r.ok ? r.out : r.err;
 }
 
-std::string words(const std::vector<Piece>& pieces) {
+// The arguments as written, separated by '|'.
+std::string words(std::string_view statement, std::span<const ast::Argument> args) {
     std::string out;
-    for (const Piece& p : pieces) {
-        if (&p != &pieces.front()) out += '|';
-        out += p.text();
+    for (const ast::Argument& a : args) {
+        if (&a != &args.front()) out += '|';
+        out += text_of(statement, a);
     }
     return out;
 }
@@ -67,27 +68,10 @@ std::string words(const std::vector<Piece>& pieces) {
 }  // namespace
 
 TEST_SUITE("repl") {
-    TEST_CASE("Scan: tokens, numbers as the grammar reads them, comments skipped") {
-        const auto t = tokenize("2e x2.5e-3 %12 f(a, b) = c # d(e");
-        std::vector<Token::Kind> kinds;
-        for (const Token& tok : t) kinds.push_back(tok.kind);
-        using K = Token::Kind;
-        // "2e" is 2 then the constant e; "2.5e-3" is one number.
-        CHECK(kinds == std::vector<K>{K::Number, K::Name, K::Name, K::Number, K::Ref, K::Name, K::Open,
-                                      K::Name, K::Comma, K::Name, K::Close, K::Equals, K::Name});
+    TEST_CASE("Syntax: open brackets continue a statement; comments do not count") {
         CHECK(open_brackets("f(x, [y") == 2);
         CHECK(open_brackets("f(x) # (") == 0);
         CHECK(open_brackets("x)") == -1);
-    }
-
-    TEST_CASE("Scan: arguments split at top-level commas, positions kept") {
-        const std::string_view text = "g(a, h(b, c), [d, e])";
-        const auto args = split_arguments({text, 2, text.size() - 1});
-        CHECK(words(args) == "a|h(b, c)|[d, e]");
-        CHECK(args[1].begin == 5);
-        CHECK(words(split_arguments({text, 0, 0})) == "");
-        CHECK(char_offset("é+x", 3) == 2);
-        CHECK(byte_offset("é+x", 2) == 3);
     }
 
     TEST_CASE("Statement: each kind recognised") {
@@ -96,18 +80,21 @@ TEST_SUITE("repl") {
         const Statement cmd = parse_statement(":diff x^2, x");
         CHECK(cmd.kind == Kind::Command);
         CHECK(cmd.name == "diff");
-        CHECK(cmd.body.text() == "x^2, x");
+        CHECK(cmd.command_text() == "x^2, x");
         const Statement var = parse_statement("a = x + 1");
         CHECK(var.kind == Kind::Definition);
         CHECK(var.name == "a");
-        CHECK(var.params.empty());
-        CHECK(var.body.text() == "x + 1");
+        CHECK(var.definition().params.empty());
         const Statement fn = parse_statement("f(x, y) = x^2*y");
         CHECK(fn.kind == Kind::Definition);
-        CHECK(fn.params == std::vector<std::string>{"x", "y"});
+        CHECK(fn.definition().params.size() == 2);
+        CHECK(fn.definition().params[1].name == "y");
         const Statement call = parse_statement("grad(f, [x, y])");
         CHECK(call.kind == Kind::Call);
-        CHECK(words(call.args) == "f|[x, y]");
+        CHECK(words(call.text, call.call().args) == "f|[x, y]");
+        // A binding is an argument of its own, never a factor: f and two values.
+        const Statement eval = parse_statement("eval(f x, x = 1, y=2)");
+        CHECK(words(eval.text, eval.call().args) == "f x|x = 1|y=2");
         CHECK(parse_statement("[x, y^2]").kind == Kind::List);
         // A call that does not fill the statement is part of an expression.
         CHECK(parse_statement("diff(x^2, x) + 1").kind == Kind::Expression);
@@ -119,11 +106,11 @@ TEST_SUITE("repl") {
         CHECK(error_position([] { parse_statement("1 = x"); }) == 0);
         CHECK(error_position([] { parse_statement("f(x, x) = 1"); }) == 5);
         CHECK(error_position([] { parse_statement("f(x,) = 1"); }) == 4);
-        CHECK(error_position([] { parse_statement("f() = 1"); }) == 1);
+        CHECK(error_position([] { parse_statement("f() = 1"); }) == 2);
         CHECK(error_position([] { parse_statement("f(2) = 1"); }) == 2);
         CHECK(error_position([] { parse_statement("sin = 1"); }) == 0);
         CHECK(error_position([] { parse_statement("ans = 1"); }) == 0);
-        CHECK(error_position([] { parse_statement("a = "); }) == 3);
+        CHECK(error_position([] { parse_statement("a = "); }) == 4);
     }
 
     TEST_CASE("Session: definitions are substituted as expressions, not pasted as text") {
@@ -216,35 +203,36 @@ TEST_SUITE("repl") {
     }
 
     TEST_CASE("Command arguments: commas, or trailing variable words") {
-        Session s;  // only for a scope with no definitions
         Environment env;
-        const Scope scope{env, {}};
-        auto args = [&](nabla::frontend::Operation op, std::string_view text) {
-            return words(operation_arguments(op, {text, 0, text.size()}, scope));
-        };
         using nabla::frontend::Operation;
-        CHECK(args(Operation::Diff, "x^2*y, x, y") == "x^2*y|x|y");
-        CHECK(args(Operation::Diff, "x^2*y x y") == "x^2*y|x|y");
-        CHECK(args(Operation::Diff, "sin(x) x 3") == "sin(x)|x|3");
-        CHECK(args(Operation::Diff, "x + y") == "x + y");  // no split leaves a valid expression
-        CHECK(args(Operation::Grad, "x*y + y^2 y x") == "x*y + y^2|y|x");
-        CHECK(args(Operation::Grad, "x*y") == "x*y");
-        CHECK(args(Operation::Jacobian, "[x*y, x + y] [x, y]") == "[x*y, x + y]|[x, y]");
-        CHECK(args(Operation::Eval, "x^2 + y x = 1 y=2/3") == "x^2 + y|x = 1|y=2/3");
-        auto minimize = [](std::string_view text) {
-            return words(minimize_arguments({text, 0, text.size()}));
+        auto args = [&](Operation op, std::string_view command) {
+            const Statement s = parse_statement(command);
+            return words(command, operation_arguments(op, s, Scope{env, command, {}}));
         };
-        CHECK(minimize("f, x = 1, newton") == "f|x = 1|newton");
-        CHECK(minimize("sin(x)*y x=1 y=-2 gd") == "sin(x)*y|x=1|y=-2|gd");
-        CHECK(minimize("f newton") == "f|newton");
-        CHECK(minimize("x^2 + y") == "x^2 + y");  // y continues the expression
-        CHECK(minimize("x^2 x = a") == "x^2|x = a");  // a is the value
-        const std::string_view plot = "sin(x)/x x=-10:10";
-        const PlotArguments p = plot_arguments({plot, 0, plot.size()});
-        CHECK(p.expr.text() == "sin(x)/x");
-        CHECK(p.var->text() == "x");
-        CHECK(p.lo->text() == "-10");
-        CHECK(p.hi->text() == "10");
+        CHECK(args(Operation::Diff, ":diff x^2*y, x, y") == "x^2*y|x|y");
+        CHECK(args(Operation::Diff, ":diff x^2*y x y") == "x^2*y|x|y");
+        CHECK(args(Operation::Diff, ":diff sin(x) x 3") == "sin(x)|x|3");
+        CHECK(args(Operation::Diff, ":diff 2x") == "2x");  // a word is written after a blank
+        CHECK(args(Operation::Diff, ":diff x + y") == "x + y");  // no split leaves a valid expression
+        CHECK(args(Operation::Grad, ":grad x*y + y^2 y x") == "x*y + y^2|y|x");
+        CHECK(args(Operation::Grad, ":grad x*y") == "x*y");
+        CHECK(args(Operation::Jacobian, ":jacobian [x*y, x + y] [x, y]") == "[x*y, x + y]|[x, y]");
+        CHECK(args(Operation::Eval, ":eval x^2 + y x = 1 y=2/3") == "x^2 + y|x = 1|y=2/3");
+        auto minimize = [](std::string_view command) {
+            return words(command, minimize_arguments(parse_statement(command)));
+        };
+        CHECK(minimize(":minimize f, x = 1, newton") == "f|x = 1|newton");
+        CHECK(minimize(":minimize sin(x)*y x=1 y=-2 gd") == "sin(x)*y|x=1|y=-2|gd");
+        CHECK(minimize(":minimize f newton") == "f|newton");
+        CHECK(minimize(":minimize x^2 + y") == "x^2 + y");  // y continues the expression
+        CHECK(minimize(":minimize x^2 x = a") == "x^2|x = a");  // a is the value
+        const std::string_view plot = ":plot sin(x)/x x=-10:10";
+        const PlotArguments p = plot_arguments(parse_statement(plot));
+        REQUIRE(p.expr);
+        REQUIRE(p.range);
+        CHECK(words(plot, p.args) == "sin(x)/x|x=-10:10");
+        CHECK(p.range->name == "x");
+        CHECK(plot.substr(begin_of(*p.range->upper), 2) == "10");
     }
 
     TEST_CASE("Completion: commands at the start, functions with '(', user names") {

@@ -28,11 +28,11 @@ void run(const Rule& rule, std::string_view statement, std::size_t begin, Tree& 
         if (x3::phrase_parse(first, text.end(), parser, grammar::skipper, tree)) return true;
         const auto& diagnostic = handler.diagnostic();
         if (!diagnostic) throw ParseError("not a statement", grammar::char_offset(statement, begin));
-        std::string message = diagnostic->message;
         // `2 = x`, `a b = c`: an expression followed by '=' was meant as a definition.
         if (whole_statement && diagnostic->offset < statement.size() && statement[diagnostic->offset] == '=')
-            message = "the left side of '=' must be a name or a function head, like a = 3 or f(x, y) = x*y";
-        throw ParseError(message, grammar::char_offset(statement, diagnostic->offset));
+            throw ParseError("the left side of '=' must be a name or a function head, like a = 3 or f(x, y) = x*y",
+                             grammar::char_offset(statement, grammar::skip_blank(statement, begin)));
+        throw ParseError(diagnostic->message, grammar::char_offset(statement, diagnostic->offset));
     };
     if (check_nesting(text) > shallow_nesting)
         on_large_stack(parse);

@@ -6,14 +6,15 @@
 #include "codegen/emit_cpp.hpp"
 #include "core/build.hpp"
 #include "core/error.hpp"
+#include "core/text.hpp"
 #include "frontend/repl/expand.hpp"
 
 namespace nabla::repl {
 
-std::string generated_code(const frontend::Response& r, const Piece& at) {
+std::string generated_code(const frontend::Response& r, std::string_view statement, std::size_t at) {
     if (r.shape == frontend::Response::Shape::Value)
         throw Error(":code needs an expression, and this result is a number",
-                    char_offset(at.statement, at.begin));
+                    core::char_offset(statement, at));
     codegen::Spec spec;
     for (const auto& row : r.rows) spec.exprs.insert(spec.exprs.end(), row.begin(), row.end());
     // The result's own variables first (grad(f, [y, x]) keeps y, x), then any others.
@@ -23,7 +24,7 @@ std::string generated_code(const frontend::Response& r, const Piece& at) {
     try {
         return codegen::generate_cpp(spec);
     } catch (const Error&) {
-        rethrow_at(at);
+        rethrow_at(statement, at);
     }
 }
 

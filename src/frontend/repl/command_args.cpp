@@ -1,53 +1,69 @@
-// command_args.cpp — commas, bindings and trailing variable words.
+// command_args.cpp — commas, bindings and trailing words, read off the parse tree.
 #include "frontend/repl/command_args.hpp"
 
 #include "core/error.hpp"
+#include "core/text.hpp"
+#include "parse/statement.hpp"
 
 namespace nabla::repl {
 namespace {
 
 using frontend::Operation;
-using K = Token::Kind;
 
-bool has_top_level_comma(const std::vector<Token>& t) {
-    int depth = 0;
-    for (const Token& tok : t) {
-        if (tok.kind == K::Open) ++depth;
-        if (tok.kind == K::Close) --depth;
-        if (tok.kind == K::Comma && depth == 0) return true;
+std::vector<ast::Argument> arguments_of(const Statement& s) { return parse::parse_arguments(s.text, s.rest); }
+
+// Were the arguments separated by commas?
+bool has_commas(const Statement& s, const std::vector<ast::Argument>& args) {
+    for (std::size_t i = 0; i + 1 < args.size(); ++i) {
+        const std::size_t end = end_of(args[i]);
+        if (s.text.substr(end, begin_of(args[i + 1]) - end).find(',') != std::string_view::npos) return true;
     }
     return false;
 }
 
-// Blank-separated words outside brackets, as [first token, last token] index pairs.
-std::vector<std::pair<std::size_t, std::size_t>> words(const std::vector<Token>& t) {
-    std::vector<std::pair<std::size_t, std::size_t>> out;
-    int depth = 0;
-    for (std::size_t i = 0; i < t.size(); ++i) {
-        if (out.empty() || (depth == 0 && t[i].begin > t[i - 1].end)) out.push_back({i, i});
-        out.back().second = i;
-        if (t[i].kind == K::Open) ++depth;
-        if (t[i].kind == K::Close) --depth;
+// The product that ends an expression: its trailing words are there.
+ast::Product& last_product(ast::Sum& sum) { return sum.rest.empty() ? sum.first : sum.rest.back().operand; }
+
+// Could the operand be a variable, a [x, y] list, or (with counts) a count, written as a word?
+bool is_word(const Statement& s, const ast::ProductOp& op, bool counts) {
+    if (op.op != ' ' || !op.operand.signs.empty() || !op.operand.power.exponents.empty()) return false;
+    const std::size_t begin = static_cast<std::size_t>(std::max(op.operand.id_first, 0));
+    if (begin == 0 || !(core::is_blank(s.text[begin - 1]) || s.text[begin - 1] == '\n')) return false;
+    const ast::Primary& p = op.operand.power.base;
+    return boost::get<ast::Name>(&p.get()) || boost::get<boost::spirit::x3::forward_ast<ast::List>>(&p.get()) ||
+           (counts && boost::get<ast::Number>(&p.get()));
+}
+
+// How many trailing words the expression ends with.
+std::size_t trailing_words(const Statement& s, ast::Sum& sum, bool counts) {
+    const ast::Product& p = last_product(sum);
+    std::size_t n = 0;
+    while (n < p.rest.size() && is_word(s, p.rest[p.rest.size() - 1 - n], counts)) ++n;
+    return n;
+}
+
+// Moves the last `k` words of `sum` into arguments of their own.
+std::vector<ast::Argument> split_words(ast::Sum sum, std::size_t k) {
+    ast::Product& p = last_product(sum);
+    std::vector<ast::Argument> words;
+    for (std::size_t j = p.rest.size() - k; j < p.rest.size(); ++j) {
+        ast::Sum word;
+        word.first.first = std::move(p.rest[j].operand);
+        words.emplace_back(std::move(word));
     }
+    p.rest.resize(p.rest.size() - k);
+    std::vector<ast::Argument> out{ast::Argument(std::move(sum))};
+    for (ast::Argument& w : words) out.push_back(std::move(w));
     return out;
 }
 
-// Could the word be a variable, a [x, y] list, or (for diff) a count?
-bool variable_word(const std::vector<Token>& t, std::pair<std::size_t, std::size_t> w, bool counts) {
-    if (w.first == w.second) return t[w.first].kind == K::Name || (counts && t[w.first].kind == K::Number);
-    return t[w.first].kind == K::Open && t[w.first].bracket == '[' && matching_close(t, w.first) == w.second;
-}
-
 // The first argument reads as an expression (or, for a Jacobian, a list of them).
-bool valid_first(const Piece& p, Operation op, const Scope& scope) {
+bool valid_first(const ast::Argument& a, Operation op, const Scope& scope) {
     try {
-        const std::vector<Token> t = tokenize(p.text());
-        if (op == Operation::Jacobian && !t.empty() && t[0].bracket == '[' && matching_close(t, 0) == t.size() - 1) {
-            for (const Piece& item :
-                 split_arguments({p.statement, p.begin + t[0].end, p.begin + t.back().begin}))
-                expand(item, scope);
+        if (const ast::List* list = list_of(a); list && op == Operation::Jacobian) {
+            for (const ast::Argument& item : list->items) expand(item, scope);
         } else {
-            expand(p, scope);
+            expand(a, scope);
         }
         return true;
     } catch (const Error&) {
@@ -55,100 +71,73 @@ bool valid_first(const Piece& p, Operation op, const Scope& scope) {
     }
 }
 
-std::vector<Piece> with_trailing_variables(Operation op, const Piece& body, const std::vector<Token>& t,
-                                           const Scope& scope) {
-    const auto w = words(t);
-    const bool counts = op == Operation::Diff;
-    std::size_t available = 0;
-    while (available + 1 < w.size() && variable_word(t, w[w.size() - 1 - available], counts)) ++available;
-    // The most variables that leave a valid expression: `:grad x*y + y^2 y x` is by y, x.
-    const std::size_t least = counts ? 1 : 0;
-    for (std::size_t k = available + 1; k-- > least;) {
-        const std::size_t last = w[w.size() - 1 - k].second;
-        std::vector<Piece> args{Piece{body.statement, body.begin, body.begin + t[last].end}};
-        if (!valid_first(args[0], op, scope)) continue;
-        for (std::size_t j = w.size() - k; j < w.size(); ++j)
-            args.push_back(
-                {body.statement, body.begin + t[w[j].first].begin, body.begin + t[w[j].second].end});
-        return args;
-    }
-    return {body};  // let the operation report what is wrong with it
-}
-
-// `EXPR x=1 y=2`: a binding starts at each top-level `name =`.
-std::vector<Piece> with_bindings(const Piece& body, const std::vector<Token>& t) {
-    std::vector<std::size_t> starts;
-    int depth = 0;
-    for (std::size_t i = 0; i + 1 < t.size(); ++i) {
-        if (t[i].kind == K::Open) ++depth;
-        if (t[i].kind == K::Close) --depth;
-        if (depth == 0 && t[i].kind == K::Name && t[i + 1].kind == K::Equals) starts.push_back(i);
-    }
-    if (starts.empty()) return {body};
-    std::vector<Piece> args{Piece{body.statement, body.begin, body.begin + t[starts[0]].begin}.trimmed()};
-    for (std::size_t j = 0; j < starts.size(); ++j) {
-        const std::size_t end = j + 1 < starts.size() ? body.begin + t[starts[j + 1]].begin : body.end;
-        args.push_back(Piece{body.statement, body.begin + t[starts[j]].begin, end}.trimmed());
-    }
-    return args;
-}
-
 }  // namespace
 
-std::vector<Piece> operation_arguments(Operation op, const Piece& body, const Scope& scope) {
-    const std::vector<Token> t = tokenize(body.text());
-    if (t.empty()) return {};
-    if (has_top_level_comma(t)) return split_arguments(body);
-    if (op == Operation::Eval) return with_bindings(body, t);
-    if (frontend::is_rewrite(op)) return {body};
-    return with_trailing_variables(op, body, t, scope);
+std::vector<ast::Argument> operation_arguments(Operation op, const Statement& s, const Scope& scope) {
+    std::vector<ast::Argument> args = arguments_of(s);
+    if (args.size() != 1 || !expression_of(args[0]) || op == Operation::Eval || frontend::is_rewrite(op))
+        return args;
+    // The most variables that leave a valid expression: `:grad x*y + y^2 y x` is by y, x.
+    const bool counts = op == Operation::Diff;
+    ast::Sum& sum = boost::get<ast::Sum>(args[0].get());
+    const std::size_t available = trailing_words(s, sum, counts);
+    const std::size_t least = counts ? 1 : 0;
+    for (std::size_t k = available + 1; k-- > least;) {
+        std::vector<ast::Argument> split = split_words(sum, k);
+        if (valid_first(split[0], op, scope)) return split;
+    }
+    return args;  // let the operation report what is wrong with it
 }
 
-std::vector<Piece> minimize_arguments(const Piece& body) {
-    const std::vector<Token> t = tokenize(body.text());
-    if (t.empty() || has_top_level_comma(t)) return split_arguments(body);
-    const auto w = words(t);
-    const std::size_t last = w.back().first;
-    // A name right after a complete operand cannot continue the expression or a value.
-    const bool method = w.size() > 1 && w.back().second == last && t[last].kind == K::Name &&
-                        (t[last - 1].kind == K::Name || t[last - 1].kind == K::Number ||
-                         t[last - 1].kind == K::Ref || t[last - 1].kind == K::Close);
-    if (!method) return with_bindings(body, t);
-    const Piece rest{body.statement, body.begin, body.begin + t[last - 1].end};
-    std::vector<Piece> args = with_bindings(rest, tokenize(rest.text()));
-    args.push_back({body.statement, body.begin + t[last].begin, body.begin + t[last].end});
+std::vector<ast::Argument> minimize_arguments(const Statement& s) {
+    std::vector<ast::Argument> args = arguments_of(s);
+    if (args.empty() || has_commas(s, args)) return args;
+    // A name after a blank, ending the expression or the last value, is the method.
+    ast::Argument& last = args.back();
+    ast::Sum* sum = expression_of(last) ? &boost::get<ast::Sum>(last.get()) : &boost::get<ast::Binding>(last.get()).value;
+    const ast::Product& p = last_product(*sum);
+    if (p.rest.empty() || !is_word(s, p.rest.back(), false) ||
+        !boost::get<ast::Name>(&p.rest.back().operand.power.base.get()))
+        return args;
+    std::vector<ast::Argument> split = split_words(*sum, 1);
+    *sum = boost::get<ast::Sum>(split[0].get());
+    args.push_back(std::move(split[1]));
     return args;
 }
 
-PlotArguments plot_arguments(const Piece& body) {
-    const std::vector<Token> t = tokenize(body.text());
-    int depth = 0;
-    for (std::size_t i = 0; i + 1 < t.size(); ++i) {
-        if (t[i].kind == K::Open) ++depth;
-        if (t[i].kind == K::Close) --depth;
-        if (depth != 0 || t[i].kind != K::Name || t[i + 1].kind != K::Equals) continue;
-        PlotArguments a;
-        std::size_t expr_end = i;
-        if (expr_end > 0 && t[expr_end - 1].kind == K::Comma) --expr_end;
-        a.expr = expr_end > 0 ? Piece{body.statement, body.begin, body.begin + t[expr_end - 1].end}
-                              : Piece{body.statement, body.begin, body.begin};
-        a.var = Piece{body.statement, body.begin + t[i].begin, body.begin + t[i].end};
-        std::size_t colon = t.size();
-        int d = 0;
-        for (std::size_t j = i + 2; j < t.size(); ++j) {
-            if (t[j].kind == K::Open) ++d;
-            if (t[j].kind == K::Close) --d;
-            if (d == 0 && t[j].kind == K::Colon) colon = j;
-        }
-        if (colon == t.size() || colon == i + 2 || colon + 1 == t.size())
-            throw Error("expected a range like " +
-                            std::string(body.text().substr(t[i].begin, t[i].end - t[i].begin)) + "=-3:3",
-                        char_offset(body.statement, body.begin + t[i].begin));
-        a.lo = Piece{body.statement, body.begin + t[i + 1].end, body.begin + t[colon].begin}.trimmed();
-        a.hi = Piece{body.statement, body.begin + t[colon].end, body.end}.trimmed();
-        return a;
+PlotArguments plot_arguments(const Statement& s) {
+    PlotArguments a;
+    a.args = arguments_of(s);
+    if (a.args.empty()) return a;
+    a.expr = expression_of(a.args[0]);
+    if (!a.expr) throw error_at(s.text, begin_of(a.args[0]), "expected what to plot, like :plot sin(x) x=-3:3");
+    if (a.args.size() > 2) throw error_at(s.text, begin_of(a.args[2]), "expected at most a range after the expression");
+    if (a.args.size() == 2) {
+        a.range = binding_of(a.args[1]);
+        if (!a.range || !a.range->upper)
+            throw error_at(s.text, begin_of(a.args[1]), "expected a range like x=-3:3");
     }
-    return {body, std::nullopt, std::nullopt, std::nullopt};
+    return a;
+}
+
+std::vector<std::pair<std::string, std::size_t>> name_arguments(const Statement& s) {
+    std::vector<std::pair<std::string, std::size_t>> names;
+    for (const ast::Argument& a : arguments_of(s)) {
+        const ast::Sum* sum = expression_of(a);
+        if (!sum) throw error_at(s.text, begin_of(a), "expected a name");
+        // `:clear a b` is the implicit product of a and b, as written: each operand is a name.
+        const ast::Product& p = sum->first;
+        std::vector<const ast::Unary*> operands{&p.first};
+        for (const ast::ProductOp& op : p.rest) operands.push_back(op.op == ' ' ? &op.operand : nullptr);
+        for (const ast::Unary* u : operands) {
+            const ast::Name* name = u && sum->rest.empty() && u->signs.empty() && u->power.exponents.empty()
+                                        ? boost::get<ast::Name>(&u->power.base.get())
+                                        : nullptr;
+            if (!name) throw error_at(s.text, u ? static_cast<std::size_t>(std::max(u->id_first, 0)) : begin_of(a), "expected a name");
+            names.emplace_back(name->name, static_cast<std::size_t>(std::max(name->id_first, 0)));
+        }
+    }
+    return names;
 }
 
 }  // namespace nabla::repl

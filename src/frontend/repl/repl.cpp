@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "core/limits.hpp"
+#include "core/text.hpp"
 #include "frontend/io.hpp"
 #include "frontend/repl/command_table.hpp"
 #include "frontend/repl/line_reader.hpp"
@@ -92,8 +93,8 @@ void Driver::report_error(const std::string& where, const std::string& error) {
 
 bool Driver::run(const std::string& statement, const std::string& where) {
     // :quit, :load and :history belong to the loop, not to the session.
-    const std::vector<Token> t = tokenize(statement);
-    if (!t.empty() && t[0].kind == Token::Kind::Colon) {
+    const std::size_t first = core::skip_blank(statement, 0);
+    if (first < statement.size() && statement[first] == ':') {  // a command, which always parses
         const Statement s = parse_statement(statement);
         const CommandInfo* c = find_command(s.name);
         if (c && (c->name == "quit" || c->name == "exit" || c->name == "q")) return false;
@@ -144,7 +145,7 @@ bool Driver::run(const std::string& statement, const std::string& where) {
 }
 
 void Driver::load(const Statement& s, const std::string& where) {
-    const std::string path = expand_home(std::string(s.body.text()));
+    const std::string path = expand_home(std::string(s.command_text()));
     std::ifstream in(path);
     if (path.empty() || !in) {
         report_error(where, style_.error("error:") + " cannot read '" + path + "'" +

@@ -66,7 +66,7 @@ std::vector<std::string> Session::completion_words() const {
 }
 
 Session::Outcome Session::run(const Statement& s) {
-    const Scope scope{env_, {}};
+    const Scope scope{env_, s.text, {}};
     Outcome o;
     switch (s.kind) {
         case Statement::Kind::Empty:
@@ -76,19 +76,22 @@ Session::Outcome Session::run(const Statement& s) {
         case Statement::Kind::Definition:
             return define(s);
         case Statement::Kind::Call:
-            o.result = run_operation(*frontend::op_from_name(s.name), s.name_at, s.args, scope);
+            o.result = run_operation(*frontend::op_from_name(s.name), s.name_at, s.call().args, scope);
             break;
         case Statement::Kind::List: {
             Response r;
             r.shape = Response::Shape::Vector;
             r.rows.emplace_back();
-            for (const Piece& item : s.args) r.rows[0].push_back(expand(item, scope));
-            if (r.rows[0].empty()) throw Error("the list is empty", 0);
+            for (const ast::Argument& item : s.list().items) r.rows[0].push_back(expand(item, scope));
+            if (r.rows[0].empty()) throw error_at(s.text, s.name_at, "the list is empty");
             o.result = std::move(r);
             break;
         }
         case Statement::Kind::Expression:
-            o.result = run_operation(Operation::Simplify, s.body, {s.body}, scope);
+        {
+            const ast::Argument whole(s.expression());
+            o.result = run_operation(Operation::Simplify, begin_of(s.expression()), std::span(&whole, 1), scope);
+        }
             break;
     }
     o.record = true;
@@ -98,14 +101,17 @@ Session::Outcome Session::run(const Statement& s) {
 Session::Outcome Session::define(const Statement& s) {
     Outcome o;
     o.record = true;
-    const Scope scope{env_, s.params};
-    const Expr body = expand(s.body, scope);
-    o.out = style_.name(head(s.name, s.params)) + " = " + infix_or_note(body) + "\n";
-    if (s.params.empty()) {
+    const ast::Definition& d = s.definition();
+    std::vector<std::string> params;
+    for (const ast::Name& p : d.params) params.push_back(p.name);
+    const Scope scope{env_, s.text, params};
+    const Expr body = expand(d.body, scope);
+    o.out = style_.name(head(s.name, params)) + " = " + infix_or_note(body) + "\n";
+    if (params.empty()) {
         o.change = [name = s.name, body](Environment& env) { env.define(name, body); };
     } else {
         Function f;
-        for (const std::string& p : s.params) f.params.push_back(core::sym(p));
+        for (const std::string& p : params) f.params.push_back(core::sym(p));
         f.body = body;
         o.change = [name = s.name, f](Environment& env) { env.define(name, f); };
     }

@@ -1,4 +1,4 @@
-// statement.hpp — the REPL's statement syntax, which sits above the expression language.
+// statement.hpp — the REPL's statements (grammar/nabla.ebnf, "Statements"), parsed and sorted.
 //
 //   :name ARGS                 a command (:diff, :vars, :help, ...)
 //   name = EXPR                define a variable
@@ -6,26 +6,29 @@
 //   diff(...), grad(...), hessian(...), jacobian(...)   a calculus call filling the statement
 //   [EXPR, ...]                a list
 //   EXPR                       anything else: an expression, brought to canonical form
-//
-// Splitting a statement is purely syntactic; the expression pieces are left as slices of the
-// statement for the expander, so error positions stay positions in what the user typed.
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
-#include "frontend/repl/scan.hpp"
+#include "frontend/repl/syntax.hpp"
 
 namespace nabla::repl {
 
 struct Statement {
     enum class Kind { Empty, Command, Definition, Call, List, Expression } kind = Kind::Empty;
-    std::string name;                 // command (without ':'), defined name, or called operation
-    Piece name_at;                    // where the name is written
-    std::vector<std::string> params;  // Definition of a function
-    Piece body;                       // Command: its argument text; Definition: the right side;
-                                      // Expression: the whole statement
-    std::vector<Piece> args;          // Call and List: the comma-separated arguments
+    std::string_view text;  // the whole statement; positions are bytes in it
+    ast::Statement tree;
+    std::string name;        // Command: its name (without ':'); Call: the operation
+    std::size_t name_at = 0;  // where the command or the call is written
+    std::size_t rest = 0;     // Command: where its own text begins
+
+    const ast::Sum& expression() const { return boost::get<ast::Sum>(tree.get()); }  // Call, List, Expression
+    const ast::Definition& definition() const { return boost::get<ast::Definition>(tree.get()); }
+    const ast::Call& call() const { return *call_of(expression()); }
+    const ast::List& list() const { return *list_of(expression()); }
+    std::string_view command_text() const;  // Command: the rest of the line, trimmed
 };
 
 // The calculus operations that may be written as calls: diff, grad, hessian, jacobian.
@@ -35,8 +38,8 @@ bool is_call_operation(std::string_view name);
 // and `ans`.
 bool is_reserved_name(std::string_view name);
 
-// Splits `text` (which must outlive the result). Throws nabla::Error with a character
-// position in `text` for a malformed definition head.
+// Parses `text` (which must outlive the result). Throws nabla::Error with a character
+// position in `text` for a syntax error or a definition that cannot be made.
 Statement parse_statement(std::string_view text);
 
 }  // namespace nabla::repl
