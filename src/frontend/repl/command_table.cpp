@@ -44,6 +44,9 @@ constexpr std::string_view examples = R"(Examples:
   grad(f)                       [2*x*y + cos(x), x^2]
   hessian(f)                    matrix, rows aligned
   jacobian([f, x*y], [x, y])    2 x 2 matrix
+  series(exp(x), x, 4)          1 + x + x^2/2 + x^3/6 + x^4/24 (taylor(f, x = 1, y = 0) in several)
+  subs(f, x = 1)                f with x replaced by 1
+  critical(x^3 - 3x + y^2)      stationary points, each a minimum, maximum or saddle
   %2 + 1                        reuse result [2]; ans is the last one
   :eval f, x = 1/2, y = 2       1/2 + sin(1/2) ~ 0.979...
   :minimize x^4 - 2x^2, x = 2   minimum -1 at x = 1 (L-BFGS)

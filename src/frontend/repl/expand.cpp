@@ -8,6 +8,7 @@
 #include "core/error.hpp"
 #include "frontend/repl/operations.hpp"
 #include "frontend/repl/statement.hpp"
+#include "frontend/repl/workbench.hpp"
 #include "parse/lower.hpp"
 
 namespace nabla::repl {
@@ -43,10 +44,12 @@ public:
         if (scope_.is_bound(c.name)) return std::nullopt;
         if (const Function* f = scope_.env.function(c.name)) return apply(*f, c, lower);
         if (c.name == "diff") return derivative_of(at(c), c.args, scope_);
-        if (is_call_operation(c.name))
+        if (is_workbench_function(c.name)) return workbench_value(c.name, at(c), c.args, scope_);
+        if (is_call_operation(c.name)) {
+            const char* gives = c.name == "grad" ? "a list" : c.name == "critical" ? "a report" : "a matrix";
             throw error_at(scope_.text, at(c),
-                           c.name + "(...) gives a " + (c.name == "grad" ? "list" : "matrix") +
-                               ", so it must be a statement of its own");
+                           c.name + "(...) gives " + gives + ", so it must be a statement of its own");
+        }
         return std::nullopt;
     }
 

@@ -6,6 +6,7 @@
 #include "frontend/diagnostic.hpp"
 #include "frontend/repl/operations.hpp"
 #include "frontend/repl/output.hpp"
+#include "frontend/repl/workbench.hpp"
 
 namespace nabla::repl {
 
@@ -76,7 +77,10 @@ Session::Outcome Session::run(const Statement& s) {
         case Statement::Kind::Definition:
             return define(s);
         case Statement::Kind::Call:
-            o.result = run_operation(*frontend::op_from_name(s.name), s.name_at, s.call().args, scope);
+            if (s.name == "critical")
+                o.out = critical_report(s.name_at, s.call().args, scope);
+            else
+                o.result = run_operation(*frontend::op_from_name(s.name), s.name_at, s.call().args, scope);
             break;
         case Statement::Kind::List: {
             Response r;

@@ -5,6 +5,7 @@
 #include <array>
 
 #include "core/text.hpp"
+#include "frontend/repl/workbench.hpp"
 #include "parse/lower.hpp"
 #include "parse/parse.hpp"
 #include "parse/statement.hpp"
@@ -14,7 +15,7 @@ namespace {
 
 namespace x3 = boost::spirit::x3;
 
-constexpr std::array<std::string_view, 4> call_operations{"diff", "grad", "hessian", "jacobian"};
+constexpr std::array<std::string_view, 5> call_operations{"diff", "grad", "hessian", "jacobian", "critical"};
 
 std::size_t at(const x3::position_tagged& node) { return static_cast<std::size_t>(std::max(node.id_first, 0)); }
 
@@ -48,7 +49,9 @@ bool is_call_operation(std::string_view name) {
     return std::find(call_operations.begin(), call_operations.end(), name) != call_operations.end();
 }
 
-bool is_reserved_name(std::string_view name) { return name == "ans" || is_call_operation(name); }
+bool is_reserved_name(std::string_view name) {
+    return name == "ans" || is_call_operation(name) || is_workbench_function(name);
+}
 
 Statement parse_statement(std::string_view text) {
     Statement s;

@@ -3,7 +3,7 @@
 //   :name ARGS                 a command (:diff, :vars, :help, ...)
 //   name = EXPR                define a variable
 //   name(p1, ..., pn) = EXPR   define a function
-//   diff(...), grad(...), hessian(...), jacobian(...)   a calculus call filling the statement
+//   diff(...), grad(...), hessian(...), jacobian(...), critical(...)   a call filling the statement
 //   [EXPR, ...]                a list
 //   EXPR                       anything else: an expression, brought to canonical form
 #pragma once
@@ -31,11 +31,12 @@ struct Statement {
     std::string_view command_text() const;  // Command: the rest of the line, trimmed
 };
 
-// The calculus operations that may be written as calls: diff, grad, hessian, jacobian.
+// The operations that may be written as calls filling a statement: diff, grad, hessian,
+// jacobian, critical.
 bool is_call_operation(std::string_view name);
 
-// Names the REPL itself gives a meaning to, which cannot be defined: the call operations
-// and `ans`.
+// Names the REPL itself gives a meaning to, which cannot be defined: the call operations,
+// the workbench's subs, series and taylor, and `ans`.
 bool is_reserved_name(std::string_view name);
 
 // Parses `text` (which must outlive the result). Throws nabla::Error with a character
