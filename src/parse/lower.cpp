@@ -103,13 +103,11 @@ bool holds(const ast::Primary& p) {
     return boost::get<T>(&p.get()) != nullptr;
 }
 
+}  // namespace
+
 std::size_t offset_of(const x3::position_tagged& node) {
     return node.id_first < 0 ? 0 : static_cast<std::size_t>(node.id_first);
 }
-
-std::size_t offset_of(const ast::Binding& b) { return offset_of(static_cast<const x3::position_tagged&>(b)); }
-
-}  // namespace
 
 bool is_function_name(std::string_view name) { return known_function(name); }
 

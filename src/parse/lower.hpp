@@ -64,6 +64,7 @@ private:
 };
 
 // The byte offset where a node of the tree starts.
+std::size_t offset_of(const boost::spirit::x3::position_tagged& node);
 std::size_t offset_of(const grammar::ast::Sum& s);
 std::size_t offset_of(const grammar::ast::Argument& a);
 std::size_t offset_of(const grammar::ast::Primary& p);

@@ -3,6 +3,7 @@
 
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "parse/lower.hpp"
 #include "parse/statement.hpp"
 
 namespace nabla::repl {
@@ -27,7 +28,7 @@ ast::Product& last_product(ast::Sum& sum) { return sum.rest.empty() ? sum.first 
 // Could the operand be a variable, a [x, y] list, or (with counts) a count, written as a word?
 bool is_word(const Statement& s, const ast::ProductOp& op, bool counts) {
     if (op.op != ' ' || !op.operand.signs.empty() || !op.operand.power.exponents.empty()) return false;
-    const std::size_t begin = static_cast<std::size_t>(std::max(op.operand.id_first, 0));
+    const std::size_t begin = parse::offset_of(op.operand);
     if (begin == 0 || !(core::is_blank(s.text[begin - 1]) || s.text[begin - 1] == '\n')) return false;
     const ast::Primary& p = op.operand.power.base;
     return boost::get<ast::Name>(&p.get()) || boost::get<boost::spirit::x3::forward_ast<ast::List>>(&p.get()) ||
@@ -133,8 +134,8 @@ std::vector<std::pair<std::string, std::size_t>> name_arguments(const Statement&
             const ast::Name* name = u && sum->rest.empty() && u->signs.empty() && u->power.exponents.empty()
                                         ? boost::get<ast::Name>(&u->power.base.get())
                                         : nullptr;
-            if (!name) throw error_at(s.text, u ? static_cast<std::size_t>(std::max(u->id_first, 0)) : begin_of(a), "expected a name");
-            names.emplace_back(name->name, static_cast<std::size_t>(std::max(name->id_first, 0)));
+            if (!name) throw error_at(s.text, u ? parse::offset_of(*u) : begin_of(a), "expected a name");
+            names.emplace_back(name->name, parse::offset_of(*name));
         }
     }
     return names;

@@ -16,17 +16,13 @@ namespace {
 
 using core::Expr;
 
-std::size_t at(const boost::spirit::x3::position_tagged& node) {
-    return static_cast<std::size_t>(std::max(node.id_first, 0));
-}
-
 class SessionNames : public parse::Resolver {
 public:
     explicit SessionNames(const Scope& scope) : scope_(scope) {}
 
     std::optional<Expr> name(const ast::Name& n) override {
         if (scope_.is_bound(n.name)) return std::nullopt;
-        if (n.name == "ans") return result(at(n), 0);
+        if (n.name == "ans") return result(parse::offset_of(n), 0);
         if (const Expr* v = scope_.env.variable(n.name)) return *v;
         if (const Function* f = scope_.env.function(n.name)) return f->body;  // a bare function name is its body
         return std::nullopt;
@@ -36,18 +32,18 @@ public:
         std::size_t number = 0;
         const std::string& digits = r.digits;
         if (std::from_chars(digits.data(), digits.data() + digits.size(), number).ec != std::errc() || number == 0)
-            throw error_at(scope_.text, at(r), "there is no result %" + digits);
-        return result(at(r), number);
+            throw error_at(scope_.text, parse::offset_of(r), "there is no result %" + digits);
+        return result(parse::offset_of(r), number);
     }
 
     std::optional<Expr> call(const ast::Call& c, parse::Lowering& lower) override {
         if (scope_.is_bound(c.name)) return std::nullopt;
         if (const Function* f = scope_.env.function(c.name)) return apply(*f, c, lower);
-        if (c.name == "diff") return derivative_of(at(c), c.args, scope_);
-        if (is_workbench_function(c.name)) return workbench_value(c.name, at(c), c.args, scope_);
+        if (c.name == "diff") return derivative_of(parse::offset_of(c), c.args, scope_);
+        if (is_workbench_function(c.name)) return workbench_value(c.name, parse::offset_of(c), c.args, scope_);
         if (is_call_operation(c.name)) {
             const char* gives = c.name == "grad" ? "a list" : c.name == "critical" ? "a report" : "a matrix";
-            throw error_at(scope_.text, at(c),
+            throw error_at(scope_.text, parse::offset_of(c),
                            c.name + "(...) gives " + gives + ", so it must be a statement of its own");
         }
         return std::nullopt;
@@ -67,7 +63,7 @@ private:
         if (c.args.size() != f.params.size()) {
             std::string params;
             for (const Expr& p : f.params) params += (params.empty() ? "" : ", ") + p.name();
-            throw error_at(scope_.text, at(c),
+            throw error_at(scope_.text, parse::offset_of(c),
                            c.name + " takes " + std::to_string(f.params.size()) + " argument" +
                                (f.params.size() == 1 ? "" : "s") + " (" + params + "), got " +
                                std::to_string(c.args.size()));
@@ -77,7 +73,7 @@ private:
         try {
             return core::substitute(f.body, f.params, values);
         } catch (const Error&) {
-            rethrow_at(scope_.text, at(c));
+            rethrow_at(scope_.text, parse::offset_of(c));
         }
     }
 

@@ -17,22 +17,20 @@ namespace x3 = boost::spirit::x3;
 
 constexpr std::array<std::string_view, 5> call_operations{"diff", "grad", "hessian", "jacobian", "critical"};
 
-std::size_t at(const x3::position_tagged& node) { return static_cast<std::size_t>(std::max(node.id_first, 0)); }
-
 // What the grammar cannot see: names that may not be defined or be parameters.
 void check_definition(std::string_view text, const ast::Definition& d) {
     const std::string& name = d.name.name;
     if (is_reserved_name(name))
-        throw error_at(text, at(d.name), "'" + name + "' cannot be defined: the REPL reserves it");
+        throw error_at(text, parse::offset_of(d.name), "'" + name + "' cannot be defined: the REPL reserves it");
     if (!parse::is_variable_name(name))
-        throw error_at(text, at(d.name), "'" + name + "' cannot be defined: it is a built-in name");
+        throw error_at(text, parse::offset_of(d.name), "'" + name + "' cannot be defined: it is a built-in name");
     for (std::size_t i = 0; i < d.params.size(); ++i) {
         const std::string& param = d.params[i].name;
         if (!parse::is_variable_name(param) || is_reserved_name(param))
-            throw error_at(text, at(d.params[i]), "'" + param + "' cannot be a parameter name");
+            throw error_at(text, parse::offset_of(d.params[i]), "'" + param + "' cannot be a parameter name");
         for (std::size_t j = 0; j < i; ++j)
             if (d.params[j].name == param)
-                throw error_at(text, at(d.params[i]), "parameter '" + param + "' appears twice");
+                throw error_at(text, parse::offset_of(d.params[i]), "parameter '" + param + "' appears twice");
     }
 }
 
@@ -62,17 +60,17 @@ Statement parse_statement(std::string_view text) {
     if (const auto* c = boost::get<ast::Command>(&s.tree.get())) {
         s.kind = Statement::Kind::Command;
         s.name = c->name;
-        s.name_at = at(*c);
+        s.name_at = parse::offset_of(*c);
         s.rest = s.name_at + 1 + c->name.size();
     } else if (const auto* d = boost::get<ast::Definition>(&s.tree.get())) {
         check_definition(text, *d);
         s.kind = Statement::Kind::Definition;
         s.name = d->name.name;
-        s.name_at = at(d->name);
+        s.name_at = parse::offset_of(d->name);
     } else if (const ast::Call* call = call_of(s.expression()); call && is_call_operation(call->name)) {
         s.kind = Statement::Kind::Call;
         s.name = call->name;
-        s.name_at = at(*call);
+        s.name_at = parse::offset_of(*call);
     } else if (list_of(s.expression())) {
         s.kind = Statement::Kind::List;
     } else {
